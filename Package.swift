@@ -1,0 +1,115 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// One entry per folder in Sources/Plugins that holds a plugin kind.
+/// Adding a plugin = one line here + one line in Sources/Hub/BuiltinPlugins.swift.
+let plugins: [(name: String, dependencies: [Target.Dependency], exclude: [String])] = [
+    ("Exec", [.product(name: "Subprocess", package: "swift-subprocess")], ["README.md"]),
+]
+
+var targets: [Target] = [
+    .target(
+        name: "HubCore",
+        dependencies: [.product(name: "Logging", package: "swift-log")],
+        path: "Sources/Core"
+    ),
+    .target(
+        name: "HubPluginSupport",
+        dependencies: ["HubCore", .product(name: "Logging", package: "swift-log")],
+        path: "Sources/Plugins/Support"
+    ),
+    .target(
+        name: "HubPluginTesting",
+        dependencies: [
+            "HubCore", "HubPluginSupport",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Clocks", package: "swift-clocks"),
+        ],
+        path: "Sources/Plugins/Testing"
+    ),
+    .executableTarget(
+        name: "Hub",
+        dependencies: ["HubCore", "HubPluginSupport"] + plugins.map { .byName(name: "\($0.name)Plugin") } + [
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ],
+        path: "Sources/Hub"
+    ),
+    .executableTarget(
+        name: "HubBench",
+        dependencies: [
+            "HubCore",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ],
+        path: "Benchmarks/HubBench"
+    ),
+    .testTarget(
+        name: "CoreTests",
+        dependencies: ["HubCore"],
+        path: "Tests/CoreTests"
+    ),
+    .testTarget(
+        name: "PluginsTests",
+        dependencies: plugins.map { .byName(name: "\($0.name)Plugin") } + [
+            "HubCore", "HubPluginSupport", "HubPluginTesting",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "Tests/PluginsTests"
+    ),
+    .testTarget(
+        name: "HubTests",
+        dependencies: [
+            "Hub", "HubCore", "HubPluginSupport", "HubPluginTesting",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Clocks", package: "swift-clocks"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ],
+        path: "Tests/HubTests"
+    ),
+]
+targets += plugins.map { plugin in
+    .target(
+        name: "\(plugin.name)Plugin",
+        dependencies: ["HubCore", "HubPluginSupport", .product(name: "Logging", package: "swift-log")] + plugin.dependencies,
+        path: "Sources/Plugins/\(plugin.name)",
+        exclude: plugin.exclude
+    )
+}
+
+let package = Package(
+    name: "hub",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "hub", targets: ["Hub"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks.git", from: "1.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+    ],
+    targets: targets
+)
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

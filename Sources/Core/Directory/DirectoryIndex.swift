@@ -1,0 +1,150 @@
+/// A prefix index over directory entries: several space-separated prefixes must all match, in any
+/// field, case- and diacritics-insensitively; each hit says which fields matched (DIR-6).
+public struct DirectoryIndex: Sendable {
+    private struct Posting: Sendable {
+        var word: [UInt8]
+        var slot: Int32
+        var fieldIndex: Int16
+        var start: Int32
+    }
+
+    private var postings: [Posting] = []
+    private var slots: [DirectoryEntry?] = []
+    private var slotByRef: [DirectoryRef: Int] = [:]
+    private var freeSlots: [Int] = []
+
+    public init(_ entries: some Sequence<DirectoryEntry> = []) {
+        for entry in entries { insertUnsorted(entry) }
+        postings.sort { $0.word.lexicographicallyPrecedes($1.word) }
+    }
+
+    /// Number of entries indexed.
+    public var count: Int { slotByRef.count }
+
+    /// The entry for `ref`, if indexed.
+    public func entry(_ ref: DirectoryRef) -> DirectoryEntry? { slotByRef[ref].flatMap { slots[$0] } }
+
+    /// Adds or replaces an entry.
+    public mutating func upsert(_ entry: DirectoryEntry) {
+        remove(entry.ref)
+        let slot = allocate(entry)
+        for posting in Self.postings(of: entry, slot: slot) {
+            let index = lowerBound(posting.word)
+            postings.insert(posting, at: index)
+        }
+    }
+
+    /// Removes the entry for `ref` if present.
+    public mutating func remove(_ ref: DirectoryRef) {
+        guard let slot = slotByRef.removeValue(forKey: ref) else { return }
+        slots[slot] = nil
+        freeSlots.append(slot)
+        postings.removeAll { $0.slot == Int32(slot) }
+    }
+
+    /// Entries matching every whitespace-separated prefix of `query`, ordered by sort key.
+    /// `filter` can hide entries (a contact the viewer may not see).
+    public func search(_ query: String, limit: Int = 50, filter: (DirectoryRef) -> Bool = { _ in true }) -> [SearchHit] {
+        let tokens = query.split(whereSeparator: \.isWhitespace).map(SearchFolding.foldQueryToken).filter { !$0.isEmpty }
+        guard !tokens.isEmpty else { return [] }
+        var matchedTokens: [Int: Int] = [:]
+        var matches: [Int: [Int: FieldMatch]] = [:]
+        for (tokenNumber, token) in tokens.enumerated() {
+            var seenThisToken = Set<Int>()
+            var index = lowerBound(token)
+            while index < postings.count, postings[index].word.starts(with: token) {
+                let posting = postings[index]
+                index += 1
+                let slot = Int(posting.slot)
+                guard (matchedTokens[slot] ?? 0) >= tokenNumber, let entry = slots[slot] else { continue }
+                if seenThisToken.insert(slot).inserted { matchedTokens[slot] = tokenNumber + 1 }
+                let field = entry.fields[Int(posting.fieldIndex)]
+                let fieldKey = Int(posting.fieldIndex)
+                if matches[slot]?[fieldKey] == nil {
+                    let length = field.field.isNumber
+                        ? field.value.count
+                        : SearchFolding.characterLength(in: field.value, from: Int(posting.start), foldedLength: token.count)
+                    matches[slot, default: [:]][fieldKey] = FieldMatch(
+                        field: field.field, value: field.value, start: Int(posting.start), length: length)
+                }
+            }
+        }
+        var hits: [SearchHit] = []
+        for (slot, count) in matchedTokens where count == tokens.count {
+            guard let entry = slots[slot], filter(entry.ref) else { continue }
+            let fields = (matches[slot] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+            hits.append(SearchHit(ref: entry.ref, sortKey: entry.sortKey, matches: fields))
+        }
+        hits.sort { ($0.sortKey, "\($0.ref)") < ($1.sortKey, "\($1.ref)") }
+        return Array(hits.prefix(limit))
+    }
+
+    private mutating func insertUnsorted(_ entry: DirectoryEntry) {
+        remove(entry.ref)
+        let slot = allocate(entry)
+        postings += Self.postings(of: entry, slot: slot)
+    }
+
+    private mutating func allocate(_ entry: DirectoryEntry) -> Int {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = entry
+        } else {
+            slot = slots.count
+            slots.append(entry)
+        }
+        slotByRef[entry.ref] = slot
+        return slot
+    }
+
+    private static func postings(of entry: DirectoryEntry, slot: Int) -> [Posting] {
+        var result: [Posting] = []
+        for (fieldIndex, field) in entry.fields.enumerated() {
+            if field.field.isNumber {
+                let digits = Array(field.value.utf8.filter { (0x30...0x39).contains($0) })
+                result.append(Posting(word: digits, slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: 0))
+                if let national = try? PhoneNumber(field.value).nationalForm() {
+                    result.append(Posting(word: Array(national.utf8), slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: 0))
+                }
+                continue
+            }
+            for (word, start) in SearchFolding.words(of: field.value) {
+                result.append(Posting(word: word, slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: Int32(start)))
+            }
+        }
+        return result
+    }
+
+    private func lowerBound(_ word: [UInt8]) -> Int {
+        var low = 0, high = postings.count
+        while low < high {
+            let mid = (low + high) / 2
+            if postings[mid].word.lexicographicallyPrecedes(word) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+/// One search result: the entry and every field that matched a query prefix.
+public struct SearchHit: Sendable, Equatable {
+    public var ref: DirectoryRef
+    public var sortKey: String
+    public var matches: [FieldMatch]
+}
+
+/// Where a prefix matched, so a client can highlight it: the field, its value, and the matched
+/// characters (`start` and `length` count characters of `value`).
+public struct FieldMatch: Sendable, Equatable, Codable {
+    public var field: DirectoryField
+    public var value: String
+    public var start: Int
+    public var length: Int
+
+    public init(field: DirectoryField, value: String, start: Int, length: Int) {
+        self.field = field
+        self.value = value
+        self.start = start
+        self.length = length
+    }
+}

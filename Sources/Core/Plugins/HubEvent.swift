@@ -1,0 +1,61 @@
+import Foundation
+
+/// An event the hub publishes to stream subscribers and observing plugins, scoped to one tenant.
+public struct HubEvent: Codable, Sendable, Equatable {
+    /// Monotonic sequence number across the hub, so clients can spot gaps.
+    public var sequence: UInt64
+    public var tenant: TenantID
+    public var at: Date
+    public var payload: Payload
+
+    /// What happened.
+    public enum Payload: Sendable, Equatable {
+        case presenceChanged(PresenceChange)
+        case userChanged(UserID)
+        case userRemoved(UserID)
+    }
+
+    public init(sequence: UInt64, tenant: TenantID, at: Date, payload: Payload) {
+        self.sequence = sequence
+        self.tenant = tenant
+        self.at = at
+        self.payload = payload
+    }
+
+    /// The event type as written on the wire (`presence.changed` …).
+    public var type: String {
+        switch payload {
+        case .presenceChanged: "presence.changed"
+        case .userChanged: "user.changed"
+        case .userRemoved: "user.removed"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case sequence, tenant, at, type, presence, user }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(UInt64.self, forKey: .sequence)
+        tenant = try container.decode(TenantID.self, forKey: .tenant)
+        at = try container.decode(Date.self, forKey: .at)
+        switch try container.decode(String.self, forKey: .type) {
+        case "presence.changed": payload = .presenceChanged(try container.decode(PresenceChange.self, forKey: .presence))
+        case "user.changed": payload = .userChanged(try container.decode(UserID.self, forKey: .user))
+        case "user.removed": payload = .userRemoved(try container.decode(UserID.self, forKey: .user))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(tenant, forKey: .tenant)
+        try container.encode(at, forKey: .at)
+        try container.encode(type, forKey: .type)
+        switch payload {
+        case let .presenceChanged(change): try container.encode(change, forKey: .presence)
+        case let .userChanged(user), let .userRemoved(user): try container.encode(user, forKey: .user)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Identifies an activity in a tenant's catalogue (`in_meeting`, `at_lunch` …).
+public struct ActivityID: StringIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// What a user is doing, from the tenant's catalogue (PRES-1).
+public struct Activity: Codable, Sendable, Hashable, Identifiable {
+    public var id: ActivityID
+    /// Name shown to users and callers ("In a meeting").
+    public var name: String
+    /// Whether the holder counts as available for group and queue calls (ACD-6, HUNT-3).
+    public var availableForGroupCalls: Bool
+
+    public init(id: ActivityID, name: String, availableForGroupCalls: Bool) {
+        self.id = id
+        self.name = name
+        self.availableForGroupCalls = availableForGroupCalls
+    }
+}
+
+/// A presence role (PRES-2): decides caller id and which routing rules apply.
+public struct RoleID: StringIdentifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// Calls present the enterprise number.
+    public static let work: RoleID = "work"
+    /// Calls present the mobile number.
+    public static let mobile: RoleID = "mobile"
+}

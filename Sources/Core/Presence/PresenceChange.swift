@@ -1,0 +1,39 @@
+import Foundation
+
+/// A presence change that was applied: the user, before and after, and why.
+public struct PresenceChange: Codable, Sendable, Equatable {
+    public var user: UserID
+    public var before: Presence?
+    public var after: Presence
+    public var source: PresenceSource
+    public var at: Date
+    /// Why it happened: an update, or the revert of an expired automatic change.
+    public var reason: Reason
+
+    /// The cause of a change.
+    public enum Reason: String, Codable, Sendable {
+        case update
+        case expired
+    }
+
+    public init(user: UserID, before: Presence?, after: Presence, source: PresenceSource, at: Date, reason: Reason) {
+        self.user = user
+        self.before = before
+        self.after = after
+        self.source = source
+        self.at = at
+        self.reason = reason
+    }
+}
+
+/// An update the engine applied only in part or not at all, and why (kept for the audit and the caller).
+public enum PresenceIgnoreReason: String, Codable, Sendable, Equatable {
+    /// An automatic change that happened before the user's (or admin's) last manual change (PRES-8).
+    case olderThanManualChange = "older_than_manual_change"
+    /// An automatic change whose end time has already passed.
+    case alreadyEnded = "already_ended"
+    /// An expiry whose change has since been replaced by another change (PRES-8).
+    case changedSince = "changed_since"
+    /// Nothing would change.
+    case noChange = "no_change"
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The presence state machine of one tenant: applies updates with the precedence and expiry rules of
+/// PRES-8 and says which timers to set. Pure: time comes in, effects go out.
+public struct PresenceEngine: Sendable {
+    /// The tenant's activities and roles.
+    public var catalogue: ActivityCatalogue
+    /// Current presence by user; users never changed have none (see ``presence(of:at:)``).
+    public private(set) var presences: [UserID: Presence]
+
+    public init(catalogue: ActivityCatalogue = .standard, presences: [UserID: Presence] = [:]) {
+        self.catalogue = catalogue
+        self.presences = presences
+    }
+
+    /// The user's presence, or the default (the revert activity, set by admin at `now`) if never set.
+    public func presence(of user: UserID, at now: Date) -> Presence {
+        presences[user] ?? Presence(activity: catalogue.revertActivity, source: .admin, changedAt: now)
+    }
+
+    /// Applies one input and returns what happened.
+    public mutating func handle(_ input: PresenceInput, at now: Date) throws(ValidationError) -> [PresenceEffect] {
+        switch input {
+        case let .update(user, update): try apply(update, to: user, at: now)
+        case let .expire(user): expire(user, at: now)
+        case let .remove(user): presences.removeValue(forKey: user)?.pendingRevert == nil ? [] : [.cancelWake(user)]
+        }
+    }
+
+    /// The validation an update must pass against this catalogue, independent of current state.
+    public func validate(_ update: PresenceUpdate, at now: Date) throws(ValidationError) {
+        var issues = ValidationCollector()
+        if let activity = update.activity, catalogue.activity(activity) == nil {
+            issues.add("$.activity", "unknown activity '\(activity)'; known: "
+                + catalogue.activities.map(\.id.rawValue).joined(separator: ", "))
+        }
+        if let role = update.role, !catalogue.hasRole(role) {
+            issues.add("$.role", "unknown role '\(role)'; known: " + catalogue.roles.map(\.rawValue).joined(separator: ", "))
+        }
+        for (path, text) in [("$.note", update.note?.value), ("$.noteIfEmpty", update.noteIfEmpty)] {
+            if let text, text.count > PresenceUpdate.maximumNoteLength {
+                issues.add(path, "at most \(PresenceUpdate.maximumNoteLength) characters (got \(text.count))")
+            }
+        }
+        if let until = update.until?.value, until <= now, update.endsAt == nil {
+            issues.add("$.until", "must be in the future")
+        }
+        if update.endsAt != nil, update.source.isManual {
+            issues.add("$.endsAt", "only automatic sources (access control, calendar, SIP, API clients) set an end time; users set 'until', which is informative")
+        }
+        if update.idle == true, update.online == false {
+            issues.add("$.idle", "a user who is not online cannot be idle")
+        }
+        if !update.changesPresence, update.online == nil, update.idle == nil {
+            issues.add("$", "nothing to change: give at least one of activity, role, until, note, online, idle")
+        }
+        try issues.finish()
+    }
+
+    private mutating func apply(_ update: PresenceUpdate, to user: UserID, at now: Date) throws(ValidationError) -> [PresenceEffect] {
+        try validate(update, at: now)
+        let current = presences[user]
+        let before = current ?? presence(of: user, at: now)
+        var next = before
+        var effects: [PresenceEffect] = []
+        let occurred = update.occurredAt ?? now
+
+        if update.changesPresence {
+            if !update.source.isManual, let manual = before.lastManualAt, occurred <= manual {
+                return [.ignored(user, .olderThanManualChange)]
+            }
+            if let endsAt = update.endsAt, endsAt <= now {
+                return [.ignored(user, .alreadyEnded)]
+            }
+            if let activity = update.activity { next.activity = activity }
+            if let role = update.role { next.role = role }
+            if let until = update.until { next.until = until.value }
+            if let note = update.note { next.note = note.value ?? "" }
+            var noteWritten: String?
+            if let text = update.noteIfEmpty, next.note.isEmpty, !text.isEmpty {
+                next.note = text
+                noteWritten = text
+            }
+            next.source = update.source
+            next.changedAt = now
+            next.revision += 1
+            if update.source.isManual { next.lastManualAt = max(occurred, before.lastManualAt ?? occurred) }
+            if let endsAt = update.endsAt {
+                if update.until == nil { next.until = endsAt }
+                next.pendingRevert = PendingRevert(at: endsAt, revision: next.revision, source: update.source, noteWritten: noteWritten)
+                effects.append(.wake(user, at: endsAt))
+            } else if before.pendingRevert != nil {
+                next.pendingRevert = nil
+                effects.append(.cancelWake(user))
+            }
+        }
+        if let online = update.online { next.online = online }
+        if let idle = update.idle { next.idle = idle }
+        if !next.online { next.idle = false }
+
+        guard next != before || current == nil else { return [.ignored(user, .noChange)] }
+        presences[user] = next
+        let change = PresenceChange(user: user, before: current, after: next, source: update.source, at: now, reason: .update)
+        return [.changed(change)] + effects
+    }
+
+    private mutating func expire(_ user: UserID, at now: Date) -> [PresenceEffect] {
+        guard let current = presences[user], let pending = current.pendingRevert, pending.at <= now else { return [] }
+        var next = current
+        next.pendingRevert = nil
+        guard current.revision == pending.revision else {
+            presences[user] = next
+            return [.ignored(user, .changedSince)]
+        }
+        next.activity = catalogue.revertActivity
+        next.until = nil
+        if let written = pending.noteWritten, next.note == written { next.note = "" }
+        next.source = pending.source
+        next.changedAt = now
+        next.revision += 1
+        presences[user] = next
+        return [.changed(PresenceChange(user: user, before: current, after: next, source: pending.source, at: now, reason: .expired))]
+    }
+}
+
+/// An input to the presence engine.
+public enum PresenceInput: Sendable, Equatable {
+    /// A change requested by a user, admin, plugin or API client.
+    case update(UserID, PresenceUpdate)
+    /// A timer set by a `.wake` effect fired.
+    case expire(UserID)
+    /// The user was deleted.
+    case remove(UserID)
+}
+
+/// What the presence engine asks its owner to do or record.
+public enum PresenceEffect: Sendable, Equatable {
+    /// Presence changed: persist it and tell subscribers.
+    case changed(PresenceChange)
+    /// The update was not applied, and why.
+    case ignored(UserID, PresenceIgnoreReason)
+    /// Deliver `.expire(user)` at this time (replaces any earlier timer of the user).
+    case wake(UserID, at: Date)
+    /// Drop the user's timer.
+    case cancelWake(UserID)
+}

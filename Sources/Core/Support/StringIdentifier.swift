@@ -1,0 +1,45 @@
+/// A value that is identified by a non-empty string, encoded as a bare JSON string.
+public protocol StringIdentifier: RawRepresentable, Hashable, Codable, Sendable, Comparable,
+    CustomStringConvertible, ExpressibleByStringLiteral where RawValue == String
+{
+    /// Wraps a raw string without checking it.
+    init(_ rawValue: String)
+}
+
+extension StringIdentifier {
+    public init(rawValue: String) { self.init(rawValue) }
+    public init(stringLiteral value: String) { self.init(value) }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard Slug.isValid(raw) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: Slug.rule))
+        }
+        self.init(raw)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// The shape every identifier (tenant, user, group, activity …) must have.
+public enum Slug {
+    /// Human-readable statement of the rule, used in validation errors.
+    public static let rule = "must be 1-64 characters of a-z, 0-9, '-', '_' or '.', starting with a letter or digit"
+
+    /// Whether `text` is a valid identifier.
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (1...64).contains(bytes.count), let first = bytes.first, isAlnum(first) else { return false }
+        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    private static func isAlnum(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}
