@@ -1,7 +1,7 @@
 import Foundation
 
 /// A requested presence change; absent fields stay as they are.
-public struct PresenceUpdate: Codable, Sendable, Equatable {
+public struct PresenceUpdate: Sendable, Equatable {
     public var activity: ActivityID?
     public var role: RoleID?
     /// New until-time; `.clear` removes it.
@@ -45,7 +45,7 @@ public struct PresenceUpdate: Codable, Sendable, Equatable {
 }
 
 /// Sets a value or clears it.
-public enum Change<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+public enum Change<Value: Sendable & Equatable>: Sendable, Equatable {
     case set(Value)
     case clear
 
