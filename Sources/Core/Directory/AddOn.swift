@@ -1,5 +1,5 @@
 /// A floating add-on licence a user may take on top of the base profile (DIR-3).
-public enum AddOn: String, Codable, Sendable, CaseIterable, Hashable {
+public enum AddOn: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable, Hashable {
     case agent
     case supervisor
     case `operator`
