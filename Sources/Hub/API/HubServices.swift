@@ -1,0 +1,14 @@
+import HubCore
+import Logging
+
+/// The services the API and CLI call into.
+struct HubServices: Sendable {
+    let engine: EngineService
+    let tokens: TokenService
+    let bus: EventBus
+    let metrics: HubMetrics
+    let repository: any HubRepository
+    let plugins: PluginStatusBoard
+    let clock: HubClock
+    let logger: Logger
+}

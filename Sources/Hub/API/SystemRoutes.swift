@@ -1,0 +1,21 @@
+import Hummingbird
+import NIOCore
+
+/// Health and metrics endpoints.
+enum SystemRoutes {
+    static func register(_ routes: RouteTable, _ services: HubServices) {
+        let metrics = services.metrics
+        routes.add(.get, "/healthz") { _, _ in
+            try APIJSON.response(["status": "ok"])
+        }
+        routes.add(.get, "/metrics") { _, context in
+            let principal = try context.requirePrincipal()
+            guard principal.role == .hubAdmin || principal.role.readsAudit else {
+                throw APIError.forbidden("metrics need a hub_admin, main_admin or reporting token")
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import HubCore
+
+/// Applies what a plugin instance produces through the engine, as the instance's tenant.
+struct EnginePluginSink: PluginEventSink {
+    let engine: EngineService
+    let tenant: TenantID
+    let instanceID: String
+
+    func submit(_ output: PluginOutput) async throws -> PluginOutputResult {
+        switch output {
+        case let .presence(user, update):
+            guard !update.source.isManual else {
+                return .rejected("plugins report automatic sources only (access_control, calendar, sip, api_client), not '\(update.source.rawValue)'")
+            }
+            do {
+                let outcome = try await engine.setPresence(
+                    tenant: tenant, user: user, update: update, actor: "plugin:\(instanceID)", audited: false)
+                switch outcome {
+                case .applied: return .applied
+                case let .ignored(reason, _): return .ignored(reason)
+                }
+            } catch {
+                if case .storage = error { throw PluginError.unavailable(error.description) }
+                return .rejected(error.description)
+            }
+        }
+    }
+}
+
+/// Directory lookups for plugins, limited to the instance's tenant.
+struct EngineDirectoryLookup: DirectoryLookup {
+    let engine: EngineService
+    let tenant: TenantID
+
+    func user(_ id: UserID) async -> User? { try? await engine.user(tenant: tenant, id: id) }
+    func user(badge: String) async -> User? { await engine.user(tenant: tenant, badge: badge) }
+    func user(calendar address: String) async -> User? { await engine.user(tenant: tenant, calendar: address) }
+    func usersWithCalendars() async -> [User] { await engine.usersWithCalendars(tenant: tenant) }
+}
+
+/// A plugin instance's key-value state in the hub database.
+struct StorePluginState: PluginStateStore {
+    let repository: any PluginStateRepository
+    let instanceID: String
+
+    func value(for key: String) async throws -> String? { try repository.value(instance: instanceID, key: key) }
+    func set(_ value: String?, for key: String) async throws { try repository.set(instance: instanceID, key: key, value: value) }
+}
