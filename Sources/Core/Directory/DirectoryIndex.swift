@@ -1,19 +1,28 @@
 /// A prefix index over directory entries: several space-separated prefixes must all match, in any
 /// field, case- and diacritics-insensitively; each hit says which fields matched (DIR-6).
+///
+/// Phone numbers are found by their E.164 digits (`+35840…`, `35840…`) and by their national form
+/// (`040…`, written with spaces or dashes too).
 public struct DirectoryIndex: Sendable {
     private struct Posting: Sendable {
         var word: [UInt8]
         var slot: Int32
-        var fieldIndex: Int16
+        var fieldIndex: Int32
         var start: Int32
+        /// Number postings: digits of the value a matched prefix covers beyond its own length
+        /// (the national `0` stands for the country code's digits).
+        var extraDigits: Int16 = 0
     }
 
     private var postings: [Posting] = []
     private var slots: [DirectoryEntry?] = []
     private var slotByRef: [DirectoryRef: Int] = [:]
     private var freeSlots: [Int] = []
+    /// Country calling code whose numbers are also indexed in national form (the tenant's, `358` for Finland).
+    public let countryCode: String
 
-    public init(_ entries: some Sequence<DirectoryEntry> = []) {
+    public init(_ entries: some Sequence<DirectoryEntry> = [], countryCode: String = "358") {
+        self.countryCode = countryCode
         for entry in entries { insertUnsorted(entry) }
         postings.sort { $0.word.lexicographicallyPrecedes($1.word) }
     }
@@ -28,7 +37,7 @@ public struct DirectoryIndex: Sendable {
     public mutating func upsert(_ entry: DirectoryEntry) {
         remove(entry.ref)
         let slot = allocate(entry)
-        for posting in Self.postings(of: entry, slot: slot) {
+        for posting in postings(of: entry, slot: slot) {
             let index = lowerBound(posting.word)
             postings.insert(posting, at: index)
         }
@@ -42,11 +51,12 @@ public struct DirectoryIndex: Sendable {
         postings.removeAll { $0.slot == Int32(slot) }
     }
 
-    /// Entries matching every whitespace-separated prefix of `query`, ordered by sort key.
-    /// `filter` can hide entries (a contact the viewer may not see).
+    /// Entries matching every whitespace-separated prefix of `query`, ordered by sort key, at most `limit`.
+    /// Punctuation inside a prefix splits it like the values (`anna-liisa`), and a number written in groups
+    /// (`040 123 4567`) is one prefix. `filter` can hide entries (a contact the viewer may not see).
     public func search(_ query: String, limit: Int = 50, filter: (DirectoryRef) -> Bool = { _ in true }) -> [SearchHit] {
-        let tokens = query.split(whereSeparator: \.isWhitespace).map(SearchFolding.foldQueryToken).filter { !$0.isEmpty }
-        guard !tokens.isEmpty else { return [] }
+        let tokens = SearchFolding.queryTokens(query)
+        guard !tokens.isEmpty, limit > 0 else { return [] }
         var matchedTokens: [Int: Int] = [:]
         var matches: [Int: [Int: FieldMatch]] = [:]
         for (tokenNumber, token) in tokens.enumerated() {
@@ -62,7 +72,7 @@ public struct DirectoryIndex: Sendable {
                 let fieldKey = Int(posting.fieldIndex)
                 if matches[slot]?[fieldKey] == nil {
                     let length = field.field.isNumber
-                        ? field.value.count
+                        ? SearchFolding.characterLength(in: field.value, digits: token.count + Int(posting.extraDigits))
                         : SearchFolding.characterLength(in: field.value, from: Int(posting.start), foldedLength: token.count)
                     matches[slot, default: [:]][fieldKey] = FieldMatch(
                         field: field.field, value: field.value, start: Int(posting.start), length: length)
@@ -82,7 +92,7 @@ public struct DirectoryIndex: Sendable {
     private mutating func insertUnsorted(_ entry: DirectoryEntry) {
         remove(entry.ref)
         let slot = allocate(entry)
-        postings += Self.postings(of: entry, slot: slot)
+        postings += postings(of: entry, slot: slot)
     }
 
     private mutating func allocate(_ entry: DirectoryEntry) -> Int {
@@ -98,19 +108,24 @@ public struct DirectoryIndex: Sendable {
         return slot
     }
 
-    private static func postings(of entry: DirectoryEntry, slot: Int) -> [Posting] {
+    private func postings(of entry: DirectoryEntry, slot: Int) -> [Posting] {
         var result: [Posting] = []
         for (fieldIndex, field) in entry.fields.enumerated() {
             if field.field.isNumber {
-                let digits = Array(field.value.utf8.filter { (0x30...0x39).contains($0) })
-                result.append(Posting(word: digits, slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: 0))
-                if let national = try? PhoneNumber(field.value).nationalForm() {
-                    result.append(Posting(word: Array(national.utf8), slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: 0))
+                let digits = SearchFolding.digitBytes(field.value)
+                result.append(Posting(word: digits, slot: Int32(slot), fieldIndex: Int32(fieldIndex), start: 0))
+                // Only an international value has a separate national form whose `0` replaces the country code.
+                if field.value.hasPrefix("+"),
+                    let national = try? PhoneNumber(field.value, countryCode: countryCode).nationalForm(countryCode: countryCode)
+                {
+                    result.append(Posting(
+                        word: Array(national.utf8), slot: Int32(slot), fieldIndex: Int32(fieldIndex), start: 0,
+                        extraDigits: Int16(countryCode.count - 1)))
                 }
                 continue
             }
             for (word, start) in SearchFolding.words(of: field.value) {
-                result.append(Posting(word: word, slot: Int32(slot), fieldIndex: Int16(fieldIndex), start: Int32(start)))
+                result.append(Posting(word: word, slot: Int32(slot), fieldIndex: Int32(fieldIndex), start: Int32(start)))
             }
         }
         return result

@@ -35,6 +35,7 @@ public struct LicencePool: Sendable, Equatable, Codable {
     /// Returns `user`'s licence of `addOn` to the pool; releasing one not held is a no-op.
     public mutating func release(_ addOn: AddOn, for user: UserID) {
         holders[addOn]?.remove(user)
+        if holders[addOn]?.isEmpty == true { holders[addOn] = nil }
     }
 
     /// Releases every licence `user` holds (the user is deleted).
@@ -42,10 +43,10 @@ public struct LicencePool: Sendable, Equatable, Codable {
         for addOn in AddOn.allCases { release(addOn, for: user) }
     }
 
-    /// Changes the number owned; refuses to go below the licences in use.
+    /// Changes the number owned; refuses to go below the licences in use (or below zero).
     public mutating func setCapacity(_ count: Int, for addOn: AddOn) throws(LicenceError) {
         let inUse = holders[addOn]?.count ?? 0
-        guard count >= inUse else { throw .capacityBelowUse(addOn, requested: count, inUse: inUse) }
+        guard count >= inUse, count >= 0 else { throw .capacityBelowUse(addOn, requested: count, inUse: inUse) }
         capacity[addOn] = count
     }
 }

@@ -12,8 +12,12 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         var digits: [Character] = []
         var international = false
         for (offset, character) in input.enumerated() {
+            // `asciiValue` keeps look-alikes out: "1\u{FE0F}\u{20E3}" (keycap one) sorts between "0" and "9".
+            if let ascii = character.asciiValue, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) {
+                digits.append(character)
+                continue
+            }
             switch character {
-            case "0"..."9": digits.append(character)
             case "+" where digits.isEmpty && !international: international = true
             case " ", "-", ".", "/", "(", ")", "\u{00A0}": continue
             case "+": throw .misplacedPlus(position: offset + 1)

@@ -20,11 +20,59 @@ enum SearchFolding {
         character.isWhitespace || "-.,;:@/()&+_'\"".contains(character)
     }
 
-    /// Folds a query token; a token that looks like a phone number keeps only its digits.
-    static func foldQueryToken(_ token: Substring) -> [UInt8] {
-        let numberish = token.allSatisfy { $0.isASCII && ($0.isNumber || "+-()./".contains($0)) }
-        if numberish { return Array(token.utf8.filter { (0x30...0x39).contains($0) }) }
-        return token.flatMap { fold($0) }
+    /// The folded prefixes of a query, each of which must match.
+    ///
+    /// Whitespace separates prefixes, and so do the separators inside values (`Anna-Liisa` → `anna`,
+    /// `liisa`; `matti.v` → `matti`, `v`), so a name or address typed as shown still matches the words
+    /// it was indexed as. A phone-like token (digits and `+-()./`, starting with `+`, `0` or `(`) keeps
+    /// only its digits and absorbs the number-like tokens after it, so `040 123 45` searches `04012345`.
+    static func queryTokens(_ query: String) -> [[UInt8]] {
+        let parts = query.split(whereSeparator: \.isWhitespace)
+        var tokens: [[UInt8]] = []
+        var index = parts.startIndex
+        while index < parts.endIndex {
+            let part = parts[index]
+            index += 1
+            guard isPhoneLike(part) else {
+                tokens += words(of: String(part)).map(\.word)
+                continue
+            }
+            var digits = digitBytes(part)
+            while index < parts.endIndex, isNumberLike(parts[index]) {
+                digits += digitBytes(parts[index])
+                index += 1
+            }
+            if !digits.isEmpty { tokens.append(digits) }
+        }
+        return tokens
+    }
+
+    /// Whether a query token is made of digits and the punctuation numbers are written with.
+    static func isNumberLike(_ token: Substring) -> Bool {
+        token.allSatisfy { $0.isASCII && ($0.isNumber || "+-()./".contains($0)) }
+    }
+
+    /// Whether a query token starts a phone number (`+358…`, `040…`, `(09)…`).
+    static func isPhoneLike(_ token: Substring) -> Bool {
+        guard isNumberLike(token), let first = token.first(where: { $0 != "(" }) else { return false }
+        return first == "+" || first == "0"
+    }
+
+    /// The ASCII digits of `text`, as bytes.
+    static func digitBytes(_ text: some StringProtocol) -> [UInt8] {
+        Array(text.utf8.filter { (0x30...0x39).contains($0) })
+    }
+
+    /// How many characters of `value`, from its start, hold its first `digits` digits (all of it if it has fewer).
+    static func characterLength(in value: String, digits: Int) -> Int {
+        var remaining = digits
+        var count = 0
+        for character in value {
+            guard remaining > 0 else { break }
+            if let ascii = character.asciiValue, (0x30...0x39).contains(ascii) { remaining -= 1 }
+            count += 1
+        }
+        return count
     }
 
     /// The words of a value: folded bytes, and the character offset where each word starts.
@@ -49,7 +97,8 @@ enum SearchFolding {
     static func characterLength(in value: String, from start: Int, foldedLength: Int) -> Int {
         var remaining = foldedLength
         var count = 0
-        for character in value.dropFirst(start) where remaining > 0 {
+        for character in value.dropFirst(start) {
+            guard remaining > 0 else { break }
             remaining -= fold(character).count
             count += 1
         }

@@ -2,10 +2,18 @@ extension User {
     /// Checks the fields a directory entry must have; throws every problem at once with JSON paths.
     public func validate(path: String = "$") throws(ValidationError) {
         var issues = ValidationCollector()
-        if firstName.trimmed.isEmpty { issues.add("\(path).firstName", "must not be empty") }
-        if lastName.trimmed.isEmpty { issues.add("\(path).lastName", "must not be empty") }
-        for (name, value) in [("firstName", firstName), ("lastName", lastName)] where value.count > 100 {
-            issues.add("\(path).\(name)", "at most 100 characters")
+        for (name, value) in [("firstName", firstName), ("lastName", lastName)] {
+            if value.trimmed.isEmpty {
+                issues.add("\(path).\(name)", "must not be empty")
+            } else if value.count > 100 {
+                issues.add("\(path).\(name)", "at most 100 characters")
+            }
+        }
+        // A number may appear once per user; the second field holding it is the one reported.
+        var seenNumbers = Set<PhoneNumber>()
+        let numberFields = [("enterpriseNumber", enterpriseNumber), ("mobileNumber", mobileNumber), ("faxNumber", faxNumber)]
+        for case let (name, number?) in numberFields where !seenNumbers.insert(number).inserted {
+            issues.add("\(path).\(name)", "the same number is given twice")
         }
         if let email, !Self.looksLikeEmail(email) {
             issues.add("\(path).email", "not an e-mail address (expected name@domain)")
@@ -13,16 +21,18 @@ extension User {
         for (name, value) in [("company", company), ("department", department), ("title", title)] {
             if let value, value.count > 200 { issues.add("\(path).\(name)", "at most 200 characters") }
         }
-        if let extraInfo, extraInfo.count > 2000 { issues.add("\(path).extraInfo", "at most 2000 characters") }
         if keywords.count > 50 { issues.add("\(path).keywords", "at most 50 keywords") }
         for (index, keyword) in keywords.enumerated() where keyword.trimmed.isEmpty || keyword.count > 100 {
             issues.add("\(path).keywords[\(index)]", "must be 1-100 characters")
         }
-        for (index, badge) in badgeIDs.enumerated() where badge.trimmed.isEmpty || badge.count > 64 {
-            issues.add("\(path).badgeIDs[\(index)]", "must be 1-64 characters")
-        }
-        if Set(numbers).count != numbers.count {
-            issues.add("\(path).mobileNumber", "the same number is given twice")
+        if let extraInfo, extraInfo.count > 2000 { issues.add("\(path).extraInfo", "at most 2000 characters") }
+        var seenBadges = Set<String>()
+        for (index, badge) in badgeIDs.enumerated() {
+            if badge.trimmed.isEmpty || badge.count > 64 {
+                issues.add("\(path).badgeIDs[\(index)]", "must be 1-64 characters")
+            } else if !seenBadges.insert(badge).inserted {
+                issues.add("\(path).badgeIDs[\(index)]", "duplicate badge id '\(badge)'")
+            }
         }
         try issues.finish()
     }
@@ -30,7 +40,8 @@ extension User {
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ") && text.count <= 254
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
+            && text.count <= 254
     }
 }
 

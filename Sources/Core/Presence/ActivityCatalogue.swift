@@ -12,6 +12,17 @@ public struct ActivityCatalogue: Codable, Sendable, Equatable {
         try validate()
     }
 
+    private enum CodingKeys: String, CodingKey { case activities, roles, revertActivity }
+
+    /// Decodes a catalogue and applies the same rules as ``init(activities:roles:revertActivity:)``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            activities: c.decode([Activity].self, forKey: .activities),
+            roles: c.decode([RoleID].self, forKey: .roles),
+            revertActivity: c.decode(ActivityID.self, forKey: .revertActivity))
+    }
+
     private init(unchecked activities: [Activity], roles: [RoleID], revertActivity: ActivityID) {
         self.activities = activities
         self.roles = roles
@@ -79,7 +90,11 @@ public struct ActivityCatalogue: Codable, Sendable, Equatable {
         if activities.count > 100 { issues.add("$.activities", "at most 100 activities") }
         var seen = Set<ActivityID>()
         for (index, activity) in activities.enumerated() {
-            if !seen.insert(activity.id).inserted { issues.add("$.activities[\(index)].id", "duplicate id '\(activity.id)'") }
+            if !Slug.isValid(activity.id.rawValue) {
+                issues.add("$.activities[\(index)].id", "'\(activity.id)' \(Slug.rule)")
+            } else if !seen.insert(activity.id).inserted {
+                issues.add("$.activities[\(index)].id", "duplicate id '\(activity.id)'")
+            }
             if activity.name.trimmed.isEmpty || activity.name.count > 80 {
                 issues.add("$.activities[\(index)].name", "must be 1-80 characters")
             }
@@ -89,6 +104,9 @@ public struct ActivityCatalogue: Codable, Sendable, Equatable {
         }
         for required in [RoleID.work, .mobile] where !roles.contains(required) {
             issues.add("$.roles", "must contain '\(required)'")
+        }
+        for (index, role) in roles.enumerated() where !Slug.isValid(role.rawValue) {
+            issues.add("$.roles[\(index)]", "'\(role)' \(Slug.rule)")
         }
         if Set(roles).count != roles.count { issues.add("$.roles", "duplicate role") }
         try issues.finish()

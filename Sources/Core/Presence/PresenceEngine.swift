@@ -63,7 +63,12 @@ public struct PresenceEngine: Sendable {
         let before = current ?? presence(of: user, at: now)
         var next = before
         var effects: [PresenceEffect] = []
-        let occurred = update.occurredAt ?? now
+        // A source clock ahead of ours must not push `lastManualAt` into the future (that would block
+        // every automatic change until then), so the time of occurrence is capped at `now`.
+        let occurred = min(update.occurredAt ?? now, now)
+        if update.idle == true, !(update.online ?? before.online) {
+            throw ValidationError(path: "$.idle", reason: "a user who is not online cannot be idle")
+        }
 
         if update.changesPresence {
             if !update.source.isManual, let manual = before.lastManualAt, occurred <= manual {
@@ -76,10 +81,15 @@ public struct PresenceEngine: Sendable {
             if let role = update.role { next.role = role }
             if let until = update.until { next.until = until.value }
             if let note = update.note { next.note = note.value ?? "" }
+            // A note an automatic change wrote and that is still pending its revert is not the user's:
+            // a later automatic change may replace it, and its revert still clears it.
             var noteWritten: String?
-            if let text = update.noteIfEmpty, next.note.isEmpty, !text.isEmpty {
+            let automaticNote = update.note == nil ? before.pendingRevert?.noteWritten : nil
+            if let text = update.noteIfEmpty, !text.isEmpty, next.note.isEmpty || next.note == automaticNote {
                 next.note = text
                 noteWritten = text
+            } else if let automaticNote, next.note == automaticNote {
+                noteWritten = automaticNote
             }
             next.source = update.source
             next.changedAt = now
@@ -105,7 +115,9 @@ public struct PresenceEngine: Sendable {
     }
 
     private mutating func expire(_ user: UserID, at now: Date) -> [PresenceEffect] {
-        guard let current = presences[user], let pending = current.pendingRevert, pending.at <= now else { return [] }
+        guard let current = presences[user], let pending = current.pendingRevert else { return [] }
+        // A timer that fired early must not lose the revert: ask for it again.
+        guard pending.at <= now else { return [.wake(user, at: pending.at)] }
         var next = current
         next.pendingRevert = nil
         guard current.revision == pending.revision else {

@@ -30,7 +30,8 @@ public struct HubClock: Sendable {
 
     /// Sleeps until the wall time `deadline` (returns at once if it has passed).
     public func sleep(until deadline: Date) async throws {
-        let seconds = deadline.timeIntervalSince(now())
+        // Capped so a far deadline (`Date.distantFuture`) cannot overflow `Int64` nanoseconds; 1e9 s is ~31 years.
+        let seconds = min(deadline.timeIntervalSince(now()), 1e9)
         if seconds > 0 { try await sleep(.nanoseconds(Int64((seconds * 1e9).rounded(.up)))) }
     }
 }
