@@ -46,7 +46,7 @@ struct PresenceEngineTests {
 
     @Test func theDefaultFollowsTheCataloguesRevertActivity() throws {
         var catalogue = ActivityCatalogue.standard
-        catalogue.revertActivity = "at_office"
+        try catalogue.setRevertActivity("at_office")
         #expect(PresenceEngine(catalogue: catalogue).presence(of: anna, at: t0).activity == "at_office")
     }
 
@@ -211,7 +211,7 @@ struct PresenceEngineTests {
 
     @Test func theRevertGoesToTheCataloguesRevertActivity() throws {
         var catalogue = ActivityCatalogue.standard
-        catalogue.revertActivity = "off_duty"
+        try catalogue.setRevertActivity("off_duty")
         var engine = PresenceEngine(catalogue: catalogue)
         try apply(&engine, PresenceUpdate(activity: "in_meeting", source: .calendar, endsAt: at(30)), at: at(0))
         let effects = try engine.handle(.expire(anna), at: at(30))

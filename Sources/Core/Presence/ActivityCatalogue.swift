@@ -3,7 +3,7 @@ public struct ActivityCatalogue: Codable, Sendable, Equatable {
     public private(set) var activities: [Activity]
     public private(set) var roles: [RoleID]
     /// The activity an expired automatic change returns to (PRES-8, INT-ACS).
-    public var revertActivity: ActivityID
+    public private(set) var revertActivity: ActivityID
 
     public init(activities: [Activity], roles: [RoleID], revertActivity: ActivityID) throws(ValidationError) {
         self.activities = activities
@@ -74,6 +74,14 @@ public struct ActivityCatalogue: Codable, Sendable, Equatable {
             throw ValidationError(path: "$.id", reason: "no activity '\(id)' in the catalogue")
         }
         activities.removeAll { $0.id == id }
+    }
+
+    /// Chooses the activity expired automatic changes return to; it must be in the catalogue.
+    public mutating func setRevertActivity(_ id: ActivityID) throws(ValidationError) {
+        var copy = self
+        copy.revertActivity = id
+        try copy.validate()
+        self = copy
     }
 
     /// Replaces the role list; `work` and `mobile` always stay.

@@ -73,9 +73,7 @@ extension DecodingError {
         case let .valueNotFound(type, context):
             return (JSONPath.of(context.codingPath), "expected \(JSONPath.typeName(type)), got null")
         case let .dataCorrupted(context):
-            let reason = context.debugDescription.contains("not valid JSON") || context.codingPath.isEmpty && context.underlyingError != nil
-                ? "body is not valid JSON" : context.debugDescription
-            return (JSONPath.of(context.codingPath), reason)
+            return (JSONPath.of(context.codingPath), JSONPath.reason(context.debugDescription))
         @unknown default:
             return ("$", "\(self)")
         }
@@ -88,6 +86,25 @@ enum JSONPath {
         path.reduce("$") { result, key in
             if let index = key.intValue { "\(result)[\(index)]" } else { "\(result).\(key.stringValue)" }
         }
+    }
+
+    /// Rewords Foundation's enum message ("Cannot initialize BaseProfile from invalid String value x") with the allowed values.
+    static func reason(_ description: String) -> String {
+        let prefix = "Cannot initialize "
+        guard description.hasPrefix(prefix), let typeName = description.dropFirst(prefix.count).split(separator: " ").first,
+              let range = description.range(of: " value ")
+        else { return description }
+        let value = description[range.upperBound...]
+        let allowed: [String]? = switch typeName {
+        case "BaseProfile": BaseProfile.allCases.map(\.rawValue)
+        case "Permission": Permission.allCases.map(\.rawValue)
+        case "AddOn": AddOn.allCases.map(\.rawValue)
+        case "TokenRole": TokenRole.allCases.map(\.rawValue)
+        case "PresenceSource": PresenceSource.allCases.map(\.rawValue)
+        default: nil
+        }
+        guard let allowed else { return "'\(value)' is not an allowed value" }
+        return "'\(value)' is not one of \(allowed.joined(separator: ", "))"
     }
 
     static func typeName(_ type: Any.Type) -> String {

@@ -19,7 +19,9 @@ struct TenantState: Sendable {
         groups = Dictionary(uniqueKeysWithValues: snapshot.groups.map { ($0.id, $0) })
         contacts = Dictionary(uniqueKeysWithValues: snapshot.contacts.map { ($0.id, $0) })
         licences = LicencePool(capacity: snapshot.tenant.licences, holders: snapshot.addOns)
-        index = DirectoryIndex(snapshot.users.map(DirectoryEntry.init(user:)) + snapshot.contacts.map(DirectoryEntry.init(contact:)))
+        index = DirectoryIndex(
+            snapshot.users.map(DirectoryEntry.init(user:)) + snapshot.contacts.map(DirectoryEntry.init(contact:)),
+            countryCode: snapshot.tenant.countryCode)
         badges = [:]
         for user in snapshot.users { for badge in user.badgeIDs { badges[badge] = user.id } }
     }
