@@ -10,7 +10,7 @@ import NIOCore
 
 /// A hub on a temporary data directory with two small tenants, a manual clock and tokens.
 struct TestHub {
-    static let epoch = Date(timeIntervalSince1970: 1_795_075_200) // 2026-11-20T00:00:00Z
+    static let epoch = Date(timeIntervalSince1970: 1_795_132_800) // 2026-11-20T00:00:00Z
 
     let directory: String
     let clock: TestClock<Duration>

@@ -3,6 +3,7 @@ import HubCore
 import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
+import ServiceLifecycle
 
 /// The tenant's live event stream over Server-Sent Events and WebSocket (PRES-7).
 enum EventRoutes {
@@ -16,7 +17,7 @@ enum EventRoutes {
             let stream = bus.subscribe(tenant: tenant)
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected to \(tenant)\n\n"))
-                for await event in stream {
+                for await event in stream.cancelOnGracefulShutdown() {
                     try await writer.write(ByteBuffer(string: sse(event)))
                 }
                 try await writer.finish(nil)
@@ -41,7 +42,7 @@ enum EventRoutes {
             let stream = bus.subscribe(tenant: tenant)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await event in stream {
+                    for await event in stream.cancelOnGracefulShutdown() {
                         try await outbound.write(.text(json(event)))
                     }
                 }

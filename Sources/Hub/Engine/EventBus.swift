@@ -39,6 +39,15 @@ final class EventBus: Sendable {
         }
     }
 
+    /// Ends every subscription (graceful shutdown), so stream clients and observers finish.
+    func finishAll() {
+        let all = subscribers.withLock { all in
+            defer { all.removeAll() }
+            return all.values.map(\.continuation)
+        }
+        for continuation in all { continuation.finish() }
+    }
+
     /// Current number of subscribers.
     var subscriberCount: Int { subscribers.withLock { $0.count } }
 

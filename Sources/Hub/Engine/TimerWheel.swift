@@ -33,3 +33,4 @@ extension Task where Success == Never, Failure == Never {
     /// Whether the current task is cancelled or the service group is shutting down.
     static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
 }
+
