@@ -34,6 +34,11 @@ struct DirectoryAPITests {
 
             let byNumber = try await client.send(.get, "/api/v1/tenants/acme/directory?q=040-12345", token: token)
             #expect(Set(byNumber.array.compactMap { $0["id"] as? String }) == ["anna", "cecilia"])
+            let annaAsSeenByBertil = try await client.send(.get, "/api/v1/tenants/acme/users/anna", token: tokens["acmeUser2"])
+            #expect(annaAsSeenByBertil.object["badgeIDs"] as? [String] == [], "badge ids are integration data")
+            #expect(annaAsSeenByBertil.object["calendar"] == nil)
+            let annaAsAdmin = try await client.send(.get, "/api/v1/tenants/acme/users/anna", token: tokens["acmeAdmin"])
+            #expect(annaAsAdmin.object["badgeIDs"] as? [String] == ["B-ANNA"])
         }
     }
 
@@ -58,6 +63,10 @@ struct DirectoryAPITests {
                                                 json: #"{"id":"bertils-taxi","name":"Taxi Helsinki","numbers":[{"label":"work","number":"+358100100"}]}"#)
             #expect(created.status == .created)
             #expect((created.object["scope"] as? [String: Any])?["owner"] as? String == "bertil")
+            let supervisor = try await client.send(.get, "/api/v1/tenants/acme/contacts", token: tokens["acmeSupervisor"])
+            #expect(Set(supervisor.array.compactMap { $0["id"] as? String }) == ["bank", "sales-lead"], "personal lists are never shared")
+            let othersPersonal = try await client.send(.delete, "/api/v1/tenants/acme/contacts/annas-plumber", token: tokens["acmeUser2"])
+            #expect(othersPersonal.status == .notFound, "no hint that another user's contact exists")
             let companyWide = try await client.send(.post, "/api/v1/tenants/acme/contacts", token: tokens["acmeUser2"],
                                                     json: #"{"id":"x","name":"X","scope":{"kind":"tenant"}}"#)
             #expect(companyWide.status == .forbidden)

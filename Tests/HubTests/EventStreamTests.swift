@@ -52,6 +52,8 @@ struct EventStreamTests {
             #expect(acmeEvent.contains(#""type":"presence.changed""#))
             #expect(acmeEvent.contains(#""user":"anna""#))
             #expect(acmeEvent.contains(#""activity":"at_lunch""#))
+            #expect(!acmeEvent.contains(#""role""#), "another user's role is hidden from a user token (DIR-5)")
+            #expect(!acmeEvent.contains("revision") && !acmeEvent.contains("lastManualAt"), "no engine bookkeeping on the wire")
             #expect(globexEvent.contains(#""user":"g3""#))
             #expect(!globexEvent.contains("anna"))
         }

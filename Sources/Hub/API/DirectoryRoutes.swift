@@ -12,7 +12,10 @@ enum DirectoryRoutes {
             let query = request.uri.queryParameters.get("q") ?? ""
             guard query.count <= 200 else { throw APIError.badRequest("$.q", "at most 200 characters") }
             let limit = try Self.limit(request, default: 50)
-            return try APIJSON.response(try await engine.search(tenant: tenant, query: query, viewer: Access.viewer(principal), limit: limit))
+            let hits = try await engine.search(
+                tenant: tenant, query: query, viewer: principal.user, limit: limit, redact: !principal.role.administers,
+                showRoles: Access.viewer(principal) == nil)
+            return try APIJSON.response(hits)
         }
         routes.add(.get, "/api/v1/tenants/{tenant}/groups") { _, context in
             let (tenant, _) = try Access.tenant(context)
@@ -35,40 +38,35 @@ enum DirectoryRoutes {
         }
         routes.add(.get, "/api/v1/tenants/{tenant}/contacts") { _, context in
             let (tenant, principal) = try Access.tenant(context)
-            return try APIJSON.response(try await engine.contacts(tenant: tenant, viewer: Access.viewer(principal)))
+            return try APIJSON.response(try await engine.contacts(tenant: tenant, viewer: principal.user))
         }
         routes.add(.post, "/api/v1/tenants/{tenant}/contacts") { request, context in
             let (tenant, principal) = try Access.tenant(context)
             let object = try await APIJSON.object(request, context: context, allowed: contactFields)
-            let contact = try decodeContact(object, tenant: tenant, principal: principal)
+            let contact = try await decodeContact(object, tenant: tenant, principal: principal, engine: engine)
             try authorize(contact, principal)
             return try APIJSON.response(try await engine.putContact(tenant: tenant, contact, expectNew: true, actor: principal.auditActor), status: .created)
         }
         routes.add(.get, "/api/v1/tenants/{tenant}/contacts/{contact}") { _, context in
             let (tenant, principal) = try Access.tenant(context)
             let id = try Access.id(context, "contact", as: ContactID.self)
-            let contact = try await engine.contact(tenant: tenant, id: id)
-            if let viewer = Access.viewer(principal) {
-                let groups = (try? await engine.user(tenant: tenant, id: viewer).groups) ?? []
-                guard contact.isVisible(to: viewer, groups: groups) else { throw APIError.notFound("no contact '\(id)'") }
-            }
-            return try APIJSON.response(contact)
+            return try APIJSON.response(try await engine.contact(tenant: tenant, id: id, viewer: principal.user))
         }
         routes.add(.put, "/api/v1/tenants/{tenant}/contacts/{contact}") { request, context in
             let (tenant, principal) = try Access.tenant(context)
             let id = try Access.id(context, "contact", as: ContactID.self)
             var object = try await APIJSON.object(request, context: context, allowed: contactFields)
             try UserRoutes.checkBodyID(&object, id.rawValue)
-            let existing = try await engine.contact(tenant: tenant, id: id)
+            let existing = try await engine.contact(tenant: tenant, id: id, viewer: principal.user)
             try authorize(existing, principal)
-            let contact = try decodeContact(object, tenant: tenant, principal: principal)
+            let contact = try await decodeContact(object, tenant: tenant, principal: principal, engine: engine)
             try authorize(contact, principal)
             return try APIJSON.response(try await engine.putContact(tenant: tenant, contact, expectNew: false, actor: principal.auditActor))
         }
         routes.add(.delete, "/api/v1/tenants/{tenant}/contacts/{contact}") { _, context in
             let (tenant, principal) = try Access.tenant(context)
             let id = try Access.id(context, "contact", as: ContactID.self)
-            try authorize(try await engine.contact(tenant: tenant, id: id), principal)
+            try authorize(try await engine.contact(tenant: tenant, id: id, viewer: principal.user), principal)
             try await engine.deleteContact(tenant: tenant, id: id, actor: principal.auditActor)
             return APIJSON.noContent
         }
@@ -81,11 +79,26 @@ enum DirectoryRoutes {
         throw APIError.forbidden("only the owner changes a personal contact, and only main_admin changes company or group contacts")
     }
 
-    /// Decodes a contact; a user token's contact defaults to its own personal list.
-    static func decodeContact(_ object: [String: Any], tenant: TenantID, principal: Principal) throws -> Contact {
+    /// Decodes a contact: a non-admin token with a user defaults to its own personal list, and
+    /// national numbers get the tenant's country code.
+    static func decodeContact(_ object: [String: Any], tenant: TenantID, principal: Principal, engine: EngineService) async throws -> Contact {
         var object = object
         if object["scope"] == nil, let user = principal.user, !principal.role.administers {
             object["scope"] = ["kind": "personal", "owner": user.rawValue]
+        }
+        if let numbers = object["numbers"] as? [[String: Any]] {
+            let country = try await engine.state(tenant).tenant.countryCode
+            var issues = ValidationCollector()
+            object["numbers"] = numbers.enumerated().map { index, entry -> [String: Any] in
+                var entry = entry
+                if let text = entry["number"] as? String {
+                    do { entry["number"] = try PhoneNumber(text, countryCode: country).e164 } catch {
+                        issues.add("$.numbers[\(index)].number", "'\(text)' is not a phone number: \(error)")
+                    }
+                }
+                return entry
+            }
+            do { try issues.finish() } catch { throw APIError(HubError.invalid(error)) }
         }
         return try APIJSON.decode(Contact.self, from: object)
     }

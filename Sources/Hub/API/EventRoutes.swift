@@ -13,12 +13,12 @@ enum EventRoutes {
     static func register(_ routes: RouteTable, _ services: HubServices) {
         let bus = services.bus
         routes.add(.get, path) { _, context in
-            let (tenant, _) = try Access.tenant(context)
+            let (tenant, principal) = try Access.tenant(context)
             let stream = bus.subscribe(tenant: tenant)
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected to \(tenant)\n\n"))
                 for await event in stream.cancelOnGracefulShutdown() {
-                    try await writer.write(ByteBuffer(string: sse(event)))
+                    try await writer.write(ByteBuffer(string: sse(event, for: principal)))
                 }
                 try await writer.finish(nil)
             }
@@ -38,12 +38,12 @@ enum EventRoutes {
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, wsContext in
             let context = wsContext.requestContext
-            guard let (tenant, _) = try? Access.tenant(context) else { return }
+            guard let (tenant, principal) = try? Access.tenant(context) else { return }
             let stream = bus.subscribe(tenant: tenant)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await event in stream.cancelOnGracefulShutdown() {
-                        try await outbound.write(.text(json(event)))
+                        try await outbound.write(.text(json(event, for: principal)))
                     }
                 }
                 group.addTask {
@@ -56,11 +56,12 @@ enum EventRoutes {
         }
     }
 
-    static func json(_ event: HubEvent) -> String {
-        (try? String(decoding: APIJSON.encoder.encode(event), as: UTF8.self)) ?? "{}"
+    static func json(_ event: HubEvent, for principal: Principal) -> String {
+        let wire = StreamEvent(event: event, viewer: principal.user, privileged: principal.role != .user)
+        return (try? String(decoding: APIJSON.encoder.encode(wire), as: UTF8.self)) ?? "{}"
     }
 
-    static func sse(_ event: HubEvent) -> String {
-        "id: \(event.sequence)\nevent: \(event.type)\ndata: \(json(event))\n\n"
+    static func sse(_ event: HubEvent, for principal: Principal) -> String {
+        "id: \(event.sequence)\nevent: \(event.type)\ndata: \(json(event, for: principal))\n\n"
     }
 }

@@ -10,9 +10,8 @@ enum SystemRoutes {
         }
         routes.add(.get, "/metrics") { _, context in
             let principal = try context.requirePrincipal()
-            guard principal.role == .hubAdmin || principal.role.readsAudit else {
-                throw APIError.forbidden("metrics need a hub_admin, main_admin or reporting token")
-            }
+            // Metrics cover every tenant, so only the hub operator reads them (SEC-1).
+            guard principal.role == .hubAdmin else { throw APIError.forbidden("metrics need a hub_admin token") }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.render())))

@@ -11,8 +11,9 @@ enum UserRoutes {
     static func register(_ routes: RouteTable, _ services: HubServices) {
         let engine = services.engine
         routes.add(.get, "/api/v1/tenants/{tenant}/users") { _, context in
-            let (tenant, _) = try Access.tenant(context)
-            return try APIJSON.response(try await engine.users(tenant: tenant))
+            let (tenant, principal) = try Access.tenant(context)
+            let users = try await engine.users(tenant: tenant)
+            return try APIJSON.response(principal.role.administers ? users : users.map { $0.id == principal.user ? $0 : $0.redactedForDirectory })
         }
         routes.add(.post, "/api/v1/tenants/{tenant}/users") { request, context in
             let (tenant, principal) = try Access.tenant(context)
@@ -22,8 +23,9 @@ enum UserRoutes {
             return try APIJSON.response(try await engine.putUser(tenant: tenant, user, expectNew: true, actor: principal.auditActor), status: .created)
         }
         routes.add(.get, "/api/v1/tenants/{tenant}/users/{user}") { _, context in
-            let (tenant, _) = try Access.tenant(context)
-            return try APIJSON.response(try await engine.user(tenant: tenant, id: try Access.id(context, "user", as: UserID.self)))
+            let (tenant, principal) = try Access.tenant(context)
+            let user = try await engine.user(tenant: tenant, id: try Access.id(context, "user", as: UserID.self))
+            return try APIJSON.response(principal.role.administers || user.id == principal.user ? user : user.redactedForDirectory)
         }
         routes.add(.put, "/api/v1/tenants/{tenant}/users/{user}") { request, context in
             let (tenant, principal) = try Access.tenant(context)

@@ -14,24 +14,28 @@ struct DirectoryHitView: Codable, Sendable, Equatable {
 
 extension EngineService {
     /// Searches users and the contacts `viewer` may see; every prefix must match some field.
-    func search(tenant: TenantID, query: String, viewer: UserID?, limit: Int) throws(HubError) -> [DirectoryHitView] {
+    /// `viewer` decides which contacts show; `redact` hides badge ids and calendar addresses (tokens that do
+    /// not administer the tenant); `showRoles` shows every user's active role (privileged tokens, DIR-5).
+    func search(
+        tenant: TenantID, query: String, viewer: UserID?, limit: Int, redact: Bool, showRoles: Bool
+    ) throws(HubError) -> [DirectoryHitView] {
         let state = try state(tenant)
         let viewerGroups = viewer.flatMap { state.users[$0]?.groups } ?? []
         let hits = state.index.search(query, limit: limit) { ref in
             guard case let .contact(id) = ref, let contact = state.contacts[id] else { return true }
-            guard let viewer else { return contact.scope.isShared }
-            return contact.isVisible(to: viewer, groups: viewerGroups)
+            return Self.canSee(contact, viewer: viewer, groups: viewerGroups)
         }
         return hits.compactMap { hit in
             switch hit.ref {
             case let .user(id):
                 guard let user = state.users[id] else { return nil }
                 return DirectoryHitView(kind: "user", id: id.rawValue, name: user.displayName, matches: hit.matches,
-                                        user: user, contact: nil, presence: presenceView(state, id, viewer: viewer))
+                                        user: redact ? user.redactedForDirectory : user, contact: nil,
+                                        presence: presenceView(state, id, viewer: showRoles ? nil : viewer))
             case let .contact(id):
                 guard let contact = state.contacts[id] else { return nil }
                 return DirectoryHitView(kind: "contact", id: id.rawValue, name: contact.name, matches: hit.matches,
-                                        user: nil, contact: contact, presence: contact.user.map { presenceView(state, $0, viewer: viewer) })
+                                        user: nil, contact: contact, presence: contact.user.map { presenceView(state, $0, viewer: showRoles ? nil : viewer) })
             }
         }
     }
@@ -73,18 +77,26 @@ extension EngineService {
 
     // MARK: contacts
 
-    /// Contacts `viewer` may see (nil = all).
+    /// Contacts `viewer` may see: company contacts, contacts of the viewer's groups (all groups for a
+    /// token without a user), and the viewer's own personal contacts. Personal lists are never shared (DIR-7).
     func contacts(tenant: TenantID, viewer: UserID?) throws(HubError) -> [Contact] {
         let state = try state(tenant)
         let groups = viewer.flatMap { state.users[$0]?.groups } ?? []
-        return state.contacts.values
-            .filter { contact in viewer.map { contact.isVisible(to: $0, groups: groups) } ?? true }
-            .sorted { $0.id < $1.id }
+        return state.contacts.values.filter { Self.canSee($0, viewer: viewer, groups: groups) }.sorted { $0.id < $1.id }
     }
 
-    /// The contact, or notFound.
-    func contact(tenant: TenantID, id: ContactID) throws(HubError) -> Contact {
-        guard let contact = try state(tenant).contacts[id] else { throw .notFound("no contact '\(id)'") }
+    /// Whether a viewer (a user, or nil for a token without one) may see a contact.
+    static func canSee(_ contact: Contact, viewer: UserID?, groups: [GroupID]) -> Bool {
+        guard let viewer else { return contact.scope.isShared }
+        return contact.isVisible(to: viewer, groups: groups)
+    }
+
+    /// The contact if `viewer` may see it, or notFound (as if it did not exist).
+    func contact(tenant: TenantID, id: ContactID, viewer: UserID?) throws(HubError) -> Contact {
+        let state = try state(tenant)
+        guard let contact = state.contacts[id],
+              Self.canSee(contact, viewer: viewer, groups: viewer.flatMap { state.users[$0]?.groups } ?? [])
+        else { throw .notFound("no contact '\(id)'") }
         return contact
     }
 
@@ -198,4 +210,14 @@ extension EngineService {
 extension ContactScope {
     /// Whether the contact belongs to the company rather than one person.
     var isShared: Bool { if case .personal = self { false } else { true } }
+}
+
+extension User {
+    /// The user as non-admin readers see it: badge ids and calendar address are integration data, not directory data.
+    var redactedForDirectory: User {
+        var copy = self
+        copy.badgeIDs = []
+        copy.calendar = nil
+        return copy
+    }
 }

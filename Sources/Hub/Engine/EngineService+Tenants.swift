@@ -45,6 +45,7 @@ extension EngineService {
         }
         let before = state.tenant
         state.tenant = tenant
+        if before.countryCode != tenant.countryCode { state.rebuildIndex() }
         try commit([.upsertTenant(tenant, state.presence.catalogue)],
                    audit: [auditRecord(tenant.id, actor: actor, action: "tenant.update", target: "tenant:\(tenant.id)",
                                        before: before, after: tenant)])

@@ -19,11 +19,17 @@ struct TenantState: Sendable {
         groups = Dictionary(uniqueKeysWithValues: snapshot.groups.map { ($0.id, $0) })
         contacts = Dictionary(uniqueKeysWithValues: snapshot.contacts.map { ($0.id, $0) })
         licences = LicencePool(capacity: snapshot.tenant.licences, holders: snapshot.addOns)
-        index = DirectoryIndex(
-            snapshot.users.map(DirectoryEntry.init(user:)) + snapshot.contacts.map(DirectoryEntry.init(contact:)),
-            countryCode: snapshot.tenant.countryCode)
+        index = DirectoryIndex()
         badges = [:]
+        rebuildIndex()
         for user in snapshot.users { for badge in user.badgeIDs { badges[badge] = user.id } }
+    }
+
+    /// Rebuilds the search index (at load, and when the tenant's country code changes national forms).
+    mutating func rebuildIndex() {
+        index = DirectoryIndex(
+            users.values.map(DirectoryEntry.init(user:)) + contacts.values.map(DirectoryEntry.init(contact:)),
+            countryCode: tenant.countryCode)
     }
 
     /// Whether the tenant meets the DIR-1 minimums.
