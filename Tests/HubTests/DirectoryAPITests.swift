@@ -73,6 +73,21 @@ struct DirectoryAPITests {
         }
     }
 
+    @Test("DIR-2: a basic-profile user may change their own presence but not browse the directory; the refusal names who may")
+    func entitlements() async throws {
+        let hub = try await TestHub.make()
+        defer { hub.cleanUp() }
+        let secret = try hub.services.tokens.create(tenant: "acme", role: .user, user: "cecilia", name: "t").secret
+        try await hub.runtime.application().test(.router) { client in
+            let search = try await client.send(.get, "/api/v1/tenants/acme/directory?q=anna", token: secret)
+            #expect(search.status == .forbidden)
+            #expect(search.text.contains("desktop") && search.text.contains("basic"))
+            #expect(try await client.send(.get, "/api/v1/tenants/acme/users", token: secret).status == .forbidden)
+            let own = try await client.send(.patch, "/api/v1/tenants/acme/users/cecilia/presence", token: secret, json: #"{"activity":"at_lunch"}"#)
+            #expect(own.status == .ok)
+        }
+    }
+
     @Test("users: create with national numbers stored in E.164, merge patch, unique numbers, precise errors")
     func userLifecycle() async throws {
         let hub = try await TestHub.make()

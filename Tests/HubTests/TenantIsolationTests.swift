@@ -53,11 +53,11 @@ struct TenantIsolationTests {
             #expect(created.status == .created)
             let secret = created.object["secret"] as? String
             let id = (created.object["token"] as? [String: Any])?["id"] as? String ?? ""
-            #expect(try await client.send(.get, "/api/v1/tenants/acme/users", token: secret).status == .ok)
+            #expect(try await client.send(.get, "/api/v1/tenants/acme/users/eva/presence", token: secret).status == .ok)
             let listed = try await client.send(.get, "/api/v1/tenants/acme/tokens", token: tokens["acmeAdmin"])
             #expect(!listed.text.contains(secret ?? "-"))
             #expect(try await client.send(.delete, "/api/v1/tenants/acme/tokens/\(id)", token: tokens["acmeAdmin"]).status == .noContent)
-            #expect(try await client.send(.get, "/api/v1/tenants/acme/users", token: secret).status == .unauthorized)
+            #expect(try await client.send(.get, "/api/v1/tenants/acme/users/eva/presence", token: secret).status == .unauthorized)
         }
     }
 

@@ -36,4 +36,14 @@ enum Access {
         guard Slug.isValid(raw) else { throw APIError.notFound("no \(name) '\(raw)'") }
         return ID(raw)
     }
+
+    /// For a token acting as a user, checks the user's profile allows `feature` (DIR-2); the refusal
+    /// names the profiles that would allow it. Tokens without a user act for the company and pass.
+    static func requireFeature(_ feature: Feature, _ principal: Principal, tenant: TenantID, engine: EngineService) async throws {
+        guard principal.role == .user, let id = principal.user else { return }
+        let user = try await engine.user(tenant: tenant, id: id)
+        do { _ = try EntitlementMatrix.standard.check(feature, for: user.profile) } catch {
+            throw APIError.forbidden(error.description)
+        }
+    }
 }

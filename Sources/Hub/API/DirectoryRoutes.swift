@@ -9,6 +9,7 @@ enum DirectoryRoutes {
         let engine = services.engine
         routes.add(.get, "/api/v1/tenants/{tenant}/directory") { request, context in
             let (tenant, principal) = try Access.tenant(context)
+            try await Access.requireFeature(.callLogAndDirectory, principal, tenant: tenant, engine: engine)
             let query = request.uri.queryParameters.get("q") ?? ""
             guard query.count <= 200 else { throw APIError.badRequest("$.q", "at most 200 characters") }
             let limit = try Self.limit(request, default: 50)

@@ -10,6 +10,7 @@ enum PresenceRoutes {
         let engine = services.engine
         routes.add(.get, "/api/v1/tenants/{tenant}/presence") { _, context in
             let (tenant, principal) = try Access.tenant(context)
+            try await Access.requireFeature(.callLogAndDirectory, principal, tenant: tenant, engine: engine)
             return try APIJSON.response(try await engine.presences(tenant: tenant, viewer: Access.viewer(principal)))
         }
         routes.add(.get, "/api/v1/tenants/{tenant}/users/{user}/presence") { _, context in

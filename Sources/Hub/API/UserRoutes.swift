@@ -12,6 +12,7 @@ enum UserRoutes {
         let engine = services.engine
         routes.add(.get, "/api/v1/tenants/{tenant}/users") { _, context in
             let (tenant, principal) = try Access.tenant(context)
+            try await Access.requireFeature(.callLogAndDirectory, principal, tenant: tenant, engine: engine)
             let users = try await engine.users(tenant: tenant)
             return try APIJSON.response(principal.role.administers ? users : users.map { $0.id == principal.user ? $0 : $0.redactedForDirectory })
         }

@@ -158,7 +158,8 @@ struct InstanceLoop: Sendable {
             }
             if clock.now().timeIntervalSince(started) >= Self.stableAfter { attempt = 0 }
             attempt += 1
-            var delay = backoff.delay(attempt: attempt)
+            var random = SystemRandomNumberGenerator()
+            var delay = backoff.delay(attempt: attempt, using: &random)
             if case .authenticationFailed = failure { delay = max(delay, .seconds(60)) }
             let next = clock.now().addingTimeInterval(delay.timeInterval)
             context.logger.warning("plugin instance failed; retrying", metadata: [
