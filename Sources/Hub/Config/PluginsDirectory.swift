@@ -81,11 +81,11 @@ enum PluginsDirectory {
                 resolved[key] = JSONScalarTree(value)
             } else if key.hasSuffix("_env"), allowed.contains(String(key.dropLast(4))) {
                 let target = String(key.dropLast(4))
+                if settings[target] != nil { throw problem("settings.\(key)", "give either \(target) or \(key), not both") }
                 guard let variable = value as? String else { throw problem("settings.\(key)", "expected the name of an environment variable") }
                 guard let secret = environment[variable] else {
                     throw problem("settings.\(key)", "environment variable \(variable) is not set")
                 }
-                if settings[target] != nil { throw problem("settings.\(key)", "give either \(target) or \(key), not both") }
                 resolved[target] = .string(secret)
             } else {
                 throw problem("settings.\(key)", "unknown key (\(kind) accepts: \(allowed.sorted().joined(separator: ", ")))")

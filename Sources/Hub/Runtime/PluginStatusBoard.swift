@@ -25,32 +25,53 @@ struct PluginInstanceStatus: Codable, Sendable, Equatable {
 }
 
 /// Per-instance state of every plugin, shared by the supervisor, the API and the metrics.
+///
+/// Each ``set(_:)`` starts a new generation of the instance's entry; an ``update(_:generation:_:)`` from an
+/// older generation (a replaced instance's task still winding down) is ignored, so it cannot overwrite
+/// the state of the instance that replaced it.
 final class PluginStatusBoard: Sendable {
-    private let entries = Mutex<[String: PluginInstanceStatus]>([:])
+    private struct Entry {
+        var status: PluginInstanceStatus
+        var generation: UInt64
+    }
 
-    /// Records an instance's status.
-    func set(_ status: PluginInstanceStatus) { entries.withLock { $0[status.id] = status } }
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var lastGeneration: UInt64 = 0
+    }
 
-    /// Updates an instance's status in place.
-    func update(_ id: String, _ change: (inout PluginInstanceStatus) -> Void) {
-        entries.withLock { entries in
-            guard var status = entries[id] else { return }
-            change(&status)
-            entries[id] = status
+    private let state = Mutex(State())
+
+    /// Records an instance's status as a new generation of its entry, and returns that generation.
+    @discardableResult
+    func set(_ status: PluginInstanceStatus) -> UInt64 {
+        state.withLock { state in
+            state.lastGeneration += 1
+            state.entries[status.id] = Entry(status: status, generation: state.lastGeneration)
+            return state.lastGeneration
+        }
+    }
+
+    /// Updates an instance's status in place; with `generation`, only if the entry is still of that generation.
+    func update(_ id: String, generation: UInt64? = nil, _ change: (inout PluginInstanceStatus) -> Void) {
+        state.withLock { state in
+            guard var entry = state.entries[id], generation == nil || entry.generation == generation else { return }
+            change(&entry.status)
+            state.entries[id] = entry
         }
     }
 
     /// Forgets an instance whose file was removed.
-    func remove(_ id: String) { _ = entries.withLock { $0.removeValue(forKey: id) } }
+    func remove(_ id: String) { _ = state.withLock { $0.entries.removeValue(forKey: id) } }
 
     /// Every instance, ordered by id.
-    func snapshot() -> [PluginInstanceStatus] { entries.withLock { $0.values.sorted { $0.id < $1.id } } }
+    func snapshot() -> [PluginInstanceStatus] { state.withLock { $0.entries.values.map(\.status).sorted { $0.id < $1.id } } }
 
     /// One instance's status.
-    func status(_ id: String) -> PluginInstanceStatus? { entries.withLock { $0[id] } }
+    func status(_ id: String) -> PluginInstanceStatus? { state.withLock { $0.entries[id]?.status } }
 
     /// Instance counts by state, for `/metrics`.
     func countsByState() -> [PluginInstanceStatus.State: Int] {
-        entries.withLock { entries in entries.values.reduce(into: [:]) { $0[$1.state, default: 0] += 1 } }
+        state.withLock { state in state.entries.values.reduce(into: [:]) { $0[$1.status.state, default: 0] += 1 } }
     }
 }

@@ -12,7 +12,8 @@ import ServiceLifecycle
 actor PluginSupervisor: Service {
     private struct Running {
         var config: PluginInstanceConfig
-        var task: Task<Void, Never>
+        /// nil for a disabled instance, which is kept here so a change or removal of its file is seen.
+        var task: Task<Void, Never>?
     }
 
     private let registry: PluginRegistry
@@ -64,7 +65,7 @@ actor PluginSupervisor: Service {
     func apply(_ configs: [PluginInstanceConfig]) {
         let wanted = Dictionary(configs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, instance) in running where wanted[id]?.fingerprint != instance.config.fingerprint {
-            instance.task.cancel()
+            instance.task?.cancel()
             running.removeValue(forKey: id)
             if wanted[id] == nil { board.remove(id) }
             logger.info("plugin instance stopped", metadata: ["plugin.instance": "\(id)"])
@@ -74,12 +75,12 @@ actor PluginSupervisor: Service {
         }
     }
 
-    /// Ids of running instances with their configuration fingerprints (for tests).
+    /// Ids of the configured instances (running, failed or disabled) with their configuration fingerprints (for tests).
     func fingerprints() -> [String: String] { running.mapValues(\.config.fingerprint) }
 
     /// Stops every instance and waits for them.
     func stopAll() async {
-        let tasks = running.values.map(\.task)
+        let tasks = running.values.compactMap(\.task)
         running.removeAll()
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
@@ -90,13 +91,18 @@ actor PluginSupervisor: Service {
         var status = PluginInstanceStatus(
             id: config.id, kind: config.kind, tenant: config.tenant, file: config.file, state: .starting, restarts: 0,
             lastError: nil, nextAttemptAt: nil, since: now)
-        guard config.enabled else {
-            status.state = .disabled
+        guard config.enabled, let factory = registry.factory(config.kind) else {
+            if config.enabled {
+                status.state = .failed
+                status.lastError = "unknown plugin kind '\(config.kind)'"
+            } else {
+                status.state = .disabled
+            }
             board.set(status)
+            running[config.id] = Running(config: config, task: nil)
             return
         }
-        guard let factory = registry.factory(config.kind) else { return }
-        board.set(status)
+        let generation = board.set(status)
         var logger = self.logger
         logger[metadataKey: "plugin.kind"] = "\(config.kind)"
         logger[metadataKey: "plugin.instance"] = "\(config.id)"
@@ -109,7 +115,9 @@ actor PluginSupervisor: Service {
             directory: EngineDirectoryLookup(engine: engine, tenant: tenant),
             state: StorePluginState(repository: stateRepository, instanceID: config.id),
             subscribe: { bus.subscribe(tenant: tenant) })
-        let loop = InstanceLoop(config: config, factory: factory, context: context, board: board, backoff: backoff, engine: engine)
+        let loop = InstanceLoop(
+            config: config, factory: factory, context: context, board: board, generation: generation, backoff: backoff,
+            engine: engine)
         running[config.id] = Running(config: config, task: Task { await loop.run() })
     }
 }
@@ -120,6 +128,8 @@ struct InstanceLoop: Sendable {
     let factory: PluginFactory
     let context: PluginContext
     let board: PluginStatusBoard
+    /// The board entry this loop owns; once a reload replaces the instance, this loop's updates are ignored.
+    let generation: UInt64
     let backoff: Backoff
     let engine: EngineService
     /// A run that lasted this long resets the backoff.
@@ -135,7 +145,7 @@ struct InstanceLoop: Sendable {
                 return
             }
             let started = clock.now()
-            board.update(id) { $0.state = .running; $0.since = started; $0.nextAttemptAt = nil }
+            board.update(id, generation: generation) { $0.state = .running; $0.since = started; $0.nextAttemptAt = nil }
             let failure: PluginError
             do {
                 let plugin = try factory.make(settings: config.settings, context: context)
@@ -165,7 +175,7 @@ struct InstanceLoop: Sendable {
             context.logger.warning("plugin instance failed; retrying", metadata: [
                 "error": "\(failure)", "attempt": "\(attempt)", "retry_in_s": "\(delay.timeInterval)",
             ])
-            board.update(id) {
+            board.update(id, generation: generation) {
                 $0.state = .retrying
                 $0.restarts += 1
                 $0.lastError = failure.description
@@ -174,12 +184,17 @@ struct InstanceLoop: Sendable {
             }
             do { try await clock.sleep(delay) } catch { break }
         }
-        board.update(id) { $0.state = .stopped; $0.since = clock.now(); $0.nextAttemptAt = nil }
+        board.update(id, generation: generation) { $0.state = .stopped; $0.since = clock.now(); $0.nextAttemptAt = nil }
     }
 
     private func fail(_ message: String) {
         context.logger.error("plugin instance failed permanently until its file changes", metadata: ["error": "\(message)"])
-        board.update(config.id) { $0.state = .failed; $0.lastError = message; $0.since = context.clock.now() }
+        board.update(config.id, generation: generation) {
+            $0.state = .failed
+            $0.lastError = message
+            $0.nextAttemptAt = nil
+            $0.since = context.clock.now()
+        }
     }
 
     /// `settings.key: reason` for a settings decoding error.
