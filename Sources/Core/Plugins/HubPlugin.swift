@@ -48,6 +48,8 @@ extension HubPlugin {
             let settings: Settings
             do { settings = try source.decode(Settings.self) } catch let error as PluginError {
                 throw error
+            } catch let error as DecodingError {
+                throw PluginError.misconfigured(Self.describe(error))
             } catch {
                 throw PluginError.misconfigured("\(error)")
             }
@@ -84,4 +86,20 @@ public protocol PluginSettingsSource: Sendable {
     var keys: Set<String> { get }
     /// Decodes the settings.
     func decode<T: Decodable>(_ type: T.Type) throws -> T
+}
+
+extension HubPlugin {
+    /// `settings.<key>: <reason>` for a settings decoding error, as the instance file names keys.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("settings") { result, key in key.intValue.map { "\(result)[\($0)]" } ?? "\(result).\(key.stringValue)" }
+        }
+        switch error {
+        case let .keyNotFound(key, context): return "\(path(context.codingPath + [key])): required"
+        case let .typeMismatch(type, context): return "\(path(context.codingPath)): expected \(type)"
+        case let .valueNotFound(type, context): return "\(path(context.codingPath)): expected \(type), got nothing"
+        case let .dataCorrupted(context): return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
 }

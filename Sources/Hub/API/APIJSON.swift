@@ -5,15 +5,8 @@ import NIOCore
 
 /// JSON encoding and decoding of API bodies (ISO 8601 dates, precise errors, unknown-field checks, merge patch).
 enum APIJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISO8601.format(date))
-        }
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// The store's coding: the API shows exactly what is stored (ISO 8601 times, sorted keys).
+    static let encoder = StoreCoding.encoder
 
     static let decoder: JSONDecoder = StoreCoding.decoder
 

@@ -72,8 +72,19 @@ struct TenantSeed: Decodable {
     func load(into engine: EngineService, clock: HubClock) async throws -> Bool {
         guard await !engine.tenantIDs().contains(tenant.id) else { return false }
         let actor = "cli:seed"
-        let id = tenant.id
         _ = try await engine.createTenant(tenant, actor: actor)
+        do {
+            try await loadContents(into: engine, clock: clock, actor: actor)
+        } catch {
+            // All or nothing: a half-loaded tenant would make the next run report "nothing changed".
+            try? await engine.deleteTenant(tenant.id, actor: actor)
+            throw error
+        }
+        return true
+    }
+
+    private func loadContents(into engine: EngineService, clock: HubClock, actor: String) async throws {
+        let id = tenant.id
         for group in groups { _ = try await engine.putGroup(tenant: id, group, actor: actor) }
         for (index, user) in users.enumerated() {
             do { _ = try await engine.putUser(tenant: id, user, expectNew: true, actor: actor) } catch {
@@ -91,6 +102,5 @@ struct TenantSeed: Decodable {
                 activity: entry.activity, role: entry.role, until: until, note: entry.note.map { .set($0) }, source: .admin)
             _ = try await engine.setPresence(tenant: id, user: entry.user, update: update, actor: actor, audited: true)
         }
-        return true
     }
 }
