@@ -24,7 +24,7 @@ enum EventRoutes {
             }
             return Response(
                 status: .ok,
-                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                 body: body)
         }
     }
