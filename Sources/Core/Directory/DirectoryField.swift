@@ -26,22 +26,28 @@ public enum DirectoryRef: Hashable, Sendable, Codable {
 
 /// One searchable entry: a reference and its field values.
 public struct DirectoryEntry: Sendable, Equatable {
+    /// The user or contact this entry describes.
     public var ref: DirectoryRef
     /// A label to order results by (usually "Last First").
     public var sortKey: String
+    /// The searchable values, one per field occurrence.
     public var fields: [Field]
 
     /// One value of one field (a field may appear several times, e.g. keywords).
     public struct Field: Sendable, Equatable {
+        /// Which directory field the value belongs to.
         public var field: DirectoryField
+        /// The field's text as stored (a name, an E.164 number, an e-mail address …).
         public var value: String
 
+        /// Creates one value of `field`.
         public init(_ field: DirectoryField, _ value: String) {
             self.field = field
             self.value = value
         }
     }
 
+    /// Creates an entry from its reference, sort label and field values.
     public init(ref: DirectoryRef, sortKey: String, fields: [Field]) {
         self.ref = ref
         self.sortKey = sortKey

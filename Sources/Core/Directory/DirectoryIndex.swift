@@ -21,6 +21,7 @@ public struct DirectoryIndex: Sendable {
     /// Country calling code whose numbers are also indexed in national form (the tenant's, `358` for Finland).
     public let countryCode: String
 
+    /// Builds an index over `entries`, also indexing numbers in the national form of `countryCode`.
     public init(_ entries: some Sequence<DirectoryEntry> = [], countryCode: String = "358") {
         self.countryCode = countryCode
         for entry in entries { insertUnsorted(entry) }
@@ -143,19 +144,27 @@ public struct DirectoryIndex: Sendable {
 
 /// One search result: the entry and every field that matched a query prefix.
 public struct SearchHit: Sendable, Equatable {
+    /// The matching user or contact.
     public var ref: DirectoryRef
+    /// The label results are ordered by (usually "Last First").
     public var sortKey: String
+    /// Every field that matched a query prefix, for highlighting.
     public var matches: [FieldMatch]
 }
 
 /// Where a prefix matched, so a client can highlight it: the field, its value, and the matched
 /// characters (`start` and `length` count characters of `value`).
 public struct FieldMatch: Sendable, Equatable, Codable {
+    /// The directory field that matched.
     public var field: DirectoryField
+    /// The field's full value as stored.
     public var value: String
+    /// Character offset in `value` where the match starts.
     public var start: Int
+    /// Number of matched characters in `value`.
     public var length: Int
 
+    /// Describes a match of `length` characters from `start` in a field's `value`.
     public init(field: DirectoryField, value: String, start: Int, length: Int) {
         self.field = field
         self.value = value

@@ -27,8 +27,11 @@ public struct EntitlementMatrix: Sendable {
 
 /// A feature refused for a profile.
 public struct EntitlementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The feature that was refused.
     public var feature: Feature
+    /// The base profile that may not use the feature.
     public var profile: BaseProfile
+    /// The base profiles that would allow the feature, named in the error message.
     public var allowedProfiles: [BaseProfile]
 
     public var description: String {

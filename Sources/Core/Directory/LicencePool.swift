@@ -5,6 +5,7 @@ public struct LicencePool: Sendable, Equatable, Codable {
     /// Who holds each add-on now.
     public private(set) var holders: [AddOn: Set<UserID>]
 
+    /// Creates a pool owning `capacity` licences per add-on, with the users who already hold some.
     public init(capacity: [AddOn: Int], holders: [AddOn: Set<UserID>] = [:]) {
         self.capacity = capacity
         self.holders = holders

@@ -1,6 +1,8 @@
 /// A customer company: its own users, numbers, presence catalogue and licences, isolated from others (DIR-1).
 public struct Tenant: Codable, Sendable, Hashable, Identifiable {
+    /// The tenant's unique identifier on the hub.
     public var id: TenantID
+    /// The customer company's name.
     public var name: String
     /// IANA time zone used for schedules and displayed times, e.g. `Europe/Helsinki`.
     public var timeZone: String
@@ -9,6 +11,7 @@ public struct Tenant: Codable, Sendable, Hashable, Identifiable {
     /// Add-on licences owned (DIR-3).
     public var licences: [AddOn: Int]
 
+    /// Creates a tenant; defaults to the Finnish time zone and country code and no add-on licences.
     public init(id: TenantID, name: String, timeZone: String = "Europe/Helsinki", countryCode: String = "358", licences: [AddOn: Int] = [:]) {
         self.id = id
         self.name = name
@@ -39,9 +42,12 @@ public enum TenantStatus: String, Codable, Sendable {
 
 /// A group of users: a department or team; external contacts can be scoped to groups (DIR-7).
 public struct Group: Codable, Sendable, Hashable, Identifiable {
+    /// The group's identifier within the tenant.
     public var id: GroupID
+    /// The group's display name (the department or team).
     public var name: String
 
+    /// Creates a group with the given id and display name.
     public init(id: GroupID, name: String) {
         self.id = id
         self.name = name

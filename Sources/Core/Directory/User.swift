@@ -1,21 +1,32 @@
 /// An employee of a tenant, with the fields the company directory shows (DIR-4, DIR-5).
 public struct User: Codable, Sendable, Hashable, Identifiable {
+    /// The user's identifier within the tenant.
     public var id: UserID
+    /// Given name, shown and searched in the directory.
     public var firstName: String
+    /// Family name, shown and searched in the directory.
     public var lastName: String
+    /// The user's base profile, which decides the features they may use (DIR-2).
     public var profile: BaseProfile
     /// Enterprise (office) number, e.g. a 010- range or company TTO number.
     public var enterpriseNumber: PhoneNumber?
+    /// The user's mobile number in E.164, if any.
     public var mobileNumber: PhoneNumber?
+    /// The user's fax number in E.164, if any.
     public var faxNumber: PhoneNumber?
+    /// The user's e-mail address, if any.
     public var email: String?
+    /// Company name shown in the directory, if any.
     public var company: String?
+    /// Department shown in the directory, if any.
     public var department: String?
+    /// Job title shown in the directory, if any.
     public var title: String?
     /// Search keywords the admin adds ("invoices", "reception").
     public var keywords: [String]
     /// Free extra information shown in the directory.
     public var extraInfo: String?
+    /// The groups the user belongs to; they decide which group-scoped external contacts the user sees.
     public var groups: [GroupID]
     /// Administrative permissions (ADM-3); every user may manage their own presence.
     public var permissions: Set<Permission>
@@ -26,6 +37,7 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
     /// Whether other users see this user's active role (hidden by default, DIR-5).
     public var showsRole: Bool
 
+    /// Creates a user; only the id, names and base profile are required.
     public init(
         id: UserID, firstName: String, lastName: String, profile: BaseProfile,
         enterpriseNumber: PhoneNumber? = nil, mobileNumber: PhoneNumber? = nil, faxNumber: PhoneNumber? = nil,

@@ -4,8 +4,11 @@ import Foundation
 public struct HubEvent: Codable, Sendable, Equatable {
     /// Monotonic sequence number across the hub, so clients can spot gaps.
     public var sequence: UInt64
+    /// The tenant the event belongs to; only that tenant's subscribers receive it.
     public var tenant: TenantID
+    /// When the event happened.
     public var at: Date
+    /// What happened, with its data.
     public var payload: Payload
 
     /// What happened.
@@ -15,6 +18,7 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case userRemoved(UserID)
     }
 
+    /// Creates an event with its hub sequence number, tenant, time and payload.
     public init(sequence: UInt64, tenant: TenantID, at: Date, payload: Payload) {
         self.sequence = sequence
         self.tenant = tenant

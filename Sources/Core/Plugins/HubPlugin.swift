@@ -36,8 +36,10 @@ extension PluginSettings {
 
 /// Settings of a kind that takes none.
 public struct NoSettings: PluginSettings {
+    /// No keys: any key in the `[settings]` table is an error.
     public enum Keys: String, CodingKey, CaseIterable { case none }
     public init(from decoder: any Decoder) throws {}
+    /// Creates the empty settings.
     public init() {}
 }
 
@@ -60,11 +62,13 @@ extension HubPlugin {
 
 /// Builds plugin instances of one kind from their settings.
 public struct PluginFactory: Sendable {
+    /// Metadata of the plugin kind this factory builds.
     public let descriptor: PluginDescriptor
     /// Keys the kind's `[settings]` accept.
     public let settingsKeys: [String]
     private let build: @Sendable (any PluginSettingsSource, PluginContext) throws -> any HubPlugin
 
+    /// Creates a factory from a kind's descriptor, accepted settings keys and instance builder.
     public init(
         descriptor: PluginDescriptor, settingsKeys: [String],
         build: @escaping @Sendable (any PluginSettingsSource, PluginContext) throws -> any HubPlugin

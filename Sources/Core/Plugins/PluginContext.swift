@@ -19,6 +19,7 @@ public struct PluginContext: Sendable {
     /// Subscribes to the tenant's hub events (presence changes); the stream ends when the plugin stops.
     public let subscribe: @Sendable () -> AsyncStream<HubEvent>
 
+    /// Assembles the context the runtime hands one plugin instance.
     public init(
         instanceID: String, tenant: TenantID, logger: Logger, clock: HubClock, sink: any PluginEventSink,
         directory: any DirectoryLookup, state: any PluginStateStore,

@@ -9,6 +9,7 @@ public struct PluginDescriptor: Sendable, Equatable, Codable {
     /// The commented sample instance file, shipped as `plugins.d/<kind>.toml.sample`.
     public var sampleConfig: String
 
+    /// Describes a plugin kind; see ``problems`` for format errors.
     public init(kind: String, summary: String, roles: Set<PluginRole>, sampleConfig: String) {
         self.kind = kind
         self.summary = summary

@@ -1,10 +1,13 @@
 /// A tenant's presence catalogue: its activities and roles, edited by the main admin (PRES-1, PRES-2).
 public struct ActivityCatalogue: Codable, Sendable, Equatable {
+    /// The activities users of the tenant can choose from.
     public private(set) var activities: [Activity]
+    /// The presence roles users can switch between (PRES-2).
     public private(set) var roles: [RoleID]
     /// The activity an expired automatic change returns to (PRES-8, INT-ACS).
     public private(set) var revertActivity: ActivityID
 
+    /// Creates a catalogue, throwing every rule it breaks (bad or duplicate ids, unknown revert activity …).
     public init(activities: [Activity], roles: [RoleID], revertActivity: ActivityID) throws(ValidationError) {
         self.activities = activities
         self.roles = roles

@@ -2,7 +2,9 @@ import Foundation
 
 /// A user's presence: activity, role, until-time, note, online/idle, and where the last change came from.
 public struct Presence: Codable, Sendable, Equatable {
+    /// What the user is doing now, from the tenant's catalogue.
     public var activity: ActivityID
+    /// The user's active role, which decides caller id and routing rules (PRES-2).
     public var role: RoleID
     /// When the user expects to be available again; informative only (PRES-3).
     public var until: Date?
@@ -23,6 +25,7 @@ public struct Presence: Codable, Sendable, Equatable {
     /// The revert an automatic change with an end time scheduled.
     public var pendingRevert: PendingRevert?
 
+    /// Creates a presence; defaults to the work role, no until-time or note, and offline.
     public init(
         activity: ActivityID, role: RoleID = .work, until: Date? = nil, note: String = "", online: Bool = false,
         idle: Bool = false, source: PresenceSource, changedAt: Date, revision: UInt64 = 0, lastManualAt: Date? = nil,
@@ -53,6 +56,7 @@ public struct PendingRevert: Codable, Sendable, Equatable {
     /// The note the change wrote, cleared on revert if still there.
     public var noteWritten: String?
 
+    /// Schedules the revert of a change made by `source`, due at `at`.
     public init(at: Date, revision: UInt64, source: PresenceSource, noteWritten: String?) {
         self.at = at
         self.revision = revision

@@ -2,10 +2,15 @@ import Foundation
 
 /// A presence change that was applied: the user, before and after, and why.
 public struct PresenceChange: Codable, Sendable, Equatable {
+    /// The user whose presence changed.
     public var user: UserID
+    /// The stored presence before the change, or nil if the user had none yet.
     public var before: Presence?
+    /// The presence after the change.
     public var after: Presence
+    /// Who or what made the change.
     public var source: PresenceSource
+    /// When the change was applied.
     public var at: Date
     /// Why it happened: an update, or the revert of an expired automatic change.
     public var reason: Reason
@@ -16,6 +21,7 @@ public struct PresenceChange: Codable, Sendable, Equatable {
         case expired
     }
 
+    /// Records an applied change.
     public init(user: UserID, before: Presence?, after: Presence, source: PresenceSource, at: Date, reason: Reason) {
         self.user = user
         self.before = before

@@ -8,6 +8,7 @@ public struct PresenceEngine: Sendable {
     /// Current presence by user; users never changed have none (see ``presence(of:at:)``).
     public private(set) var presences: [UserID: Presence]
 
+    /// Creates an engine over a tenant's catalogue and any presences already stored.
     public init(catalogue: ActivityCatalogue = .standard, presences: [UserID: Presence] = [:]) {
         self.catalogue = catalogue
         self.presences = presences

@@ -2,7 +2,9 @@ import Foundation
 
 /// A requested presence change; absent fields stay as they are.
 public struct PresenceUpdate: Sendable, Equatable {
+    /// New activity, or nil to keep the current one.
     public var activity: ActivityID?
+    /// New role, or nil to keep the current one.
     public var role: RoleID?
     /// New until-time; `.clear` removes it.
     public var until: Change<Date>?
@@ -10,14 +12,18 @@ public struct PresenceUpdate: Sendable, Equatable {
     public var note: Change<String>?
     /// Text for the note only if the note is empty (access-control stamps, INT-ACS).
     public var noteIfEmpty: String?
+    /// New online state for instant messages, or nil to keep it.
     public var online: Bool?
+    /// New idle state, or nil to keep it; only an online user can be idle.
     public var idle: Bool?
+    /// Who or what requests the change; decides precedence (PRES-8).
     public var source: PresenceSource
     /// When the change happened at its source (the stamp's time); defaults to when it is applied.
     public var occurredAt: Date?
     /// For automatic changes: when the change ends and presence reverts (PRES-8).
     public var endsAt: Date?
 
+    /// Creates an update; every field left nil stays as it is.
     public init(
         activity: ActivityID? = nil, role: RoleID? = nil, until: Change<Date>? = nil, note: Change<String>? = nil,
         noteIfEmpty: String? = nil, online: Bool? = nil, idle: Bool? = nil, source: PresenceSource,

@@ -10,6 +10,7 @@ public struct HubClock: Sendable {
     /// Sleeps for the given duration (cancellable).
     public let sleep: @Sendable (Duration) async throws -> Void
 
+    /// Creates a clock from a wall-time reader and a sleep function.
     public init(now: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void) {
         self.now = now
         self.sleep = sleep

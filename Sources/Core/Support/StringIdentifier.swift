@@ -8,6 +8,7 @@ public protocol StringIdentifier: RawRepresentable, Hashable, Codable, Sendable,
 
 extension StringIdentifier {
     public init(rawValue: String) { self.init(rawValue) }
+    /// Wraps a string literal without checking it (for constants and tests).
     public init(stringLiteral value: String) { self.init(value) }
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

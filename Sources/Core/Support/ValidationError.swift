@@ -7,6 +7,7 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         /// Why the value was refused, in words an administrator understands.
         public var reason: String
 
+        /// Creates an issue for the field at `path`.
         public init(path: String, reason: String) {
             self.path = path
             self.reason = reason
@@ -16,8 +17,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
     /// Every problem found, in field order.
     public var issues: [Issue]
 
+    /// Creates an error from the collected issues.
     public init(_ issues: [Issue]) { self.issues = issues }
 
+    /// Creates an error with a single issue for the field at `path`.
     public init(path: String, reason: String) { self.issues = [Issue(path: path, reason: reason)] }
 
     public var description: String { issues.map { "\($0.path): \($0.reason)" }.joined(separator: "; ") }
@@ -25,8 +28,10 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
 
 /// Collects validation issues so a caller reports all bad fields at once.
 public struct ValidationCollector: Sendable {
+    /// The problems recorded so far, in the order found.
     public private(set) var issues: [ValidationError.Issue] = []
 
+    /// Creates an empty collector.
     public init() {}
 
     /// Records a problem with the field at `path`.
