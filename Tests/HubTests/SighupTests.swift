@@ -4,7 +4,7 @@ import Glibc
 #endif
 import Testing
 
-@Suite("The hub process: SIGHUP reloads plugins.d, SIGTERM shuts down cleanly", .timeLimit(.minutes(2)))
+@Suite("The hub process: CLI presence verbs, SIGHUP reloads plugins.d, SIGTERM shuts down cleanly", .timeLimit(.minutes(2)))
 struct SighupTests {
     private func instanceIDs(port: Int, token: String) async throws -> [String] {
         let (data, status) = try await HTTP.request("GET", "http://127.0.0.1:\(port)/api/v1/tenants/acme/plugins", token: token)
@@ -38,6 +38,16 @@ struct SighupTests {
             if ids != ["first"] { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(ids == ["first"])
+
+        let url = "http://127.0.0.1:\(port)"
+        let set = try HubProcess.run(["presence", "set", "--url", url, "--token", token, "--tenant", "acme", "--user", "anna.virtanen",
+                                      "--activity", "at_lunch", "--note", "Back 13:00"])
+        #expect(set.status == 0, "\(set.output)")
+        let get = try HubProcess.run(["presence", "get", "--url", url, "--token", token, "--tenant", "acme", "--user", "anna.virtanen"])
+        #expect(get.output.contains(#""activity":"at_lunch""#) && get.output.contains("Back 13:00"), "\(get.output)")
+        let refused = try HubProcess.run(["presence", "set", "--url", url, "--token", token, "--tenant", "acme", "--user", "anna.virtanen",
+                                          "--activity", "skiing"])
+        #expect(refused.status != 0 && refused.output.contains("$.activity"), "\(refused.output)")
 
         try instance.write(toFile: plugins + "/second.toml", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: plugins + "/first.toml")
