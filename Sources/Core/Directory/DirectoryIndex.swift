@@ -16,6 +16,8 @@ public struct DirectoryIndex: Sendable {
 
     private var postings: [Posting] = []
     private var slots: [DirectoryEntry?] = []
+    /// Each slot's ordering bytes, so ordering hits costs no string work per comparison.
+    private var sortBytes: [[UInt8]] = []
     private var slotByRef: [DirectoryRef: Int] = [:]
     private var freeSlots: [Int] = []
     /// Country calling code whose numbers are also indexed in national form (the tenant's, `358` for Finland).
@@ -59,7 +61,8 @@ public struct DirectoryIndex: Sendable {
         let tokens = SearchFolding.queryTokens(query)
         guard !tokens.isEmpty, limit > 0 else { return [] }
         var matchedTokens: [Int: Int] = [:]
-        var matches: [Int: [Int: FieldMatch]] = [:]
+        // Where each field first matched; turned into FieldMatch values only for the hits returned.
+        var firstMatches: [Int: [Int: (start: Int, foldedLength: Int, digits: Int)]] = [:]
         for (tokenNumber, token) in tokens.enumerated() {
             var seenThisToken = Set<Int>()
             var index = lowerBound(token)
@@ -67,27 +70,34 @@ public struct DirectoryIndex: Sendable {
                 let posting = postings[index]
                 index += 1
                 let slot = Int(posting.slot)
-                guard (matchedTokens[slot] ?? 0) >= tokenNumber, let entry = slots[slot] else { continue }
+                guard (matchedTokens[slot] ?? 0) >= tokenNumber else { continue }
                 if seenThisToken.insert(slot).inserted { matchedTokens[slot] = tokenNumber + 1 }
-                let field = entry.fields[Int(posting.fieldIndex)]
                 let fieldKey = Int(posting.fieldIndex)
-                if matches[slot]?[fieldKey] == nil {
-                    let length = field.field.isNumber
-                        ? SearchFolding.characterLength(in: field.value, digits: token.count + Int(posting.extraDigits))
-                        : SearchFolding.characterLength(in: field.value, from: Int(posting.start), foldedLength: token.count)
-                    matches[slot, default: [:]][fieldKey] = FieldMatch(
-                        field: field.field, value: field.value, start: Int(posting.start), length: length)
+                if firstMatches[slot]?[fieldKey] == nil {
+                    firstMatches[slot, default: [:]][fieldKey] = (
+                        Int(posting.start), token.count, token.count + Int(posting.extraDigits))
                 }
             }
         }
+        // Order candidates by sort key then reference (bytes computed once per entry); build only `limit` hits.
+        let candidates = matchedTokens.compactMap { $0.value == tokens.count ? $0.key : nil }
+            .sorted { lhs, rhs in
+                let left = sortBytes[lhs], right = sortBytes[rhs]
+                return left.lexicographicallyPrecedes(right)
+            }
         var hits: [SearchHit] = []
-        for (slot, count) in matchedTokens where count == tokens.count {
+        for slot in candidates where hits.count < limit {
             guard let entry = slots[slot], filter(entry.ref) else { continue }
-            let fields = (matches[slot] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+            let fields = (firstMatches[slot] ?? [:]).sorted { $0.key < $1.key }.map { fieldKey, found in
+                let field = entry.fields[fieldKey]
+                let length = field.field.isNumber
+                    ? SearchFolding.characterLength(in: field.value, digits: found.digits)
+                    : SearchFolding.characterLength(in: field.value, from: found.start, foldedLength: found.foldedLength)
+                return FieldMatch(field: field.field, value: field.value, start: found.start, length: length)
+            }
             hits.append(SearchHit(ref: entry.ref, sortKey: entry.sortKey, matches: fields))
         }
-        hits.sort { ($0.sortKey, "\($0.ref)") < ($1.sortKey, "\($1.ref)") }
-        return Array(hits.prefix(limit))
+        return hits
     }
 
     private mutating func insertUnsorted(_ entry: DirectoryEntry) {
@@ -96,14 +106,19 @@ public struct DirectoryIndex: Sendable {
         postings += postings(of: entry, slot: slot)
     }
 
+    /// Sort key, then the reference, as UTF-8: the same order as comparing the strings, computed once.
+    private static func sortBytes(_ entry: DirectoryEntry) -> [UInt8] { Array(entry.sortKey.utf8) + [0] + Array("\(entry.ref)".utf8) }
+
     private mutating func allocate(_ entry: DirectoryEntry) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
             slots[slot] = entry
+            sortBytes[slot] = Self.sortBytes(entry)
         } else {
             slot = slots.count
             slots.append(entry)
+            sortBytes.append(Self.sortBytes(entry))
         }
         slotByRef[entry.ref] = slot
         return slot
