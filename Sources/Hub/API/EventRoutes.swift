@@ -12,13 +12,14 @@ enum EventRoutes {
 
     static func register(_ routes: RouteTable, _ services: HubServices) {
         let bus = services.bus
+        let encodings = services.streamEncodings
         routes.add(.get, path) { _, context in
             let (tenant, principal) = try Access.tenant(context)
             let stream = bus.subscribe(tenant: tenant)
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected to \(tenant)\n\n"))
                 for await event in stream.cancelOnGracefulShutdown() {
-                    try await writer.write(ByteBuffer(string: sse(event, for: principal)))
+                    try await writer.write(ByteBuffer(string: sse(event, for: principal, encodings)))
                 }
                 try await writer.finish(nil)
             }
@@ -32,6 +33,7 @@ enum EventRoutes {
     /// Registers the WebSocket route on the router that handles upgrades.
     static func registerWebSocket(_ router: Router<HubRequestContext>, _ routes: RouteTable, _ services: HubServices) {
         let bus = services.bus
+        let encodings = services.streamEncodings
         routes.record(.get, webSocketPath)
         router.ws(RouterPath(RouteTable.hummingbirdPath(webSocketPath))) { _, context in
             _ = try Access.tenant(context)
@@ -43,7 +45,7 @@ enum EventRoutes {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await event in stream.cancelOnGracefulShutdown() {
-                        try await outbound.write(.text(json(event, for: principal)))
+                        try await outbound.write(.text(json(event, for: principal, encodings)))
                     }
                 }
                 group.addTask {
@@ -56,12 +58,11 @@ enum EventRoutes {
         }
     }
 
-    static func json(_ event: HubEvent, for principal: Principal) -> String {
-        let wire = StreamEvent(event: event, viewer: principal.user, privileged: principal.role != .user)
-        return (try? String(decoding: APIJSON.encoder.encode(wire), as: UTF8.self)) ?? "{}"
+    static func json(_ event: HubEvent, for principal: Principal, _ encodings: StreamEncodingCache) -> String {
+        encodings.text(event, viewer: principal.user, privileged: principal.role != .user)
     }
 
-    static func sse(_ event: HubEvent, for principal: Principal) -> String {
-        "id: \(event.sequence)\nevent: \(event.type)\ndata: \(json(event, for: principal))\n\n"
+    static func sse(_ event: HubEvent, for principal: Principal, _ encodings: StreamEncodingCache) -> String {
+        "id: \(event.sequence)\nevent: \(event.type)\ndata: \(json(event, for: principal, encodings))\n\n"
     }
 }

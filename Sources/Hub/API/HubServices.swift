@@ -11,4 +11,6 @@ struct HubServices: Sendable {
     let plugins: PluginStatusBoard
     let clock: HubClock
     let logger: Logger
+    /// Stream events encoded once per variant for all subscribers.
+    let streamEncodings = StreamEncodingCache()
 }
