@@ -111,7 +111,7 @@ extension EngineService {
         for effect in effects {
             switch effect {
             case let .changed(change):
-                metrics.presenceChanges.increment(source: change.source.rawValue)
+                metrics.presenceChanges.increment(change.source.rawValue)
                 publish(tenant, .presenceChanged(change))
             case let .wake(user, at):
                 timers.set(TimerKey(tenant: tenant, user: user), at: at)

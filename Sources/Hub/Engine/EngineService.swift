@@ -80,7 +80,4 @@ actor EngineService {
 
     /// Every tenant id.
     func tenantIDs() -> [TenantID] { tenants.keys.sorted() }
-
-    /// Numbers of users across all tenants, for metrics and benchmarks.
-    func userCount() -> Int { tenants.values.map(\.users.count).reduce(0, +) }
 }

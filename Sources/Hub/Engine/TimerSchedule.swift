@@ -26,6 +26,4 @@ struct TimerSchedule: Sendable {
         for key in due { deadlines.removeValue(forKey: key) }
         return due
     }
-
-    var count: Int { deadlines.count }
 }

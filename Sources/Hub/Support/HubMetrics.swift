@@ -17,9 +17,6 @@ final class HubMetrics: Sendable {
 
         func increment(_ value: String) { values.withLock { $0[value, default: 0] += 1 } }
 
-        /// Alias used by the presence engine.
-        func increment(source: String) { increment(source) }
-
         var snapshot: [String: Int] { values.withLock { $0 } }
     }
 

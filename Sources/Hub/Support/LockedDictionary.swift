@@ -15,7 +15,4 @@ final class LockedDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendabl
             for (key, value) in dictionary where predicate(value) { dictionary.removeValue(forKey: key) }
         }
     }
-
-    /// A copy of the contents.
-    var snapshot: [Key: Value] { storage.withLock { $0 } }
 }
