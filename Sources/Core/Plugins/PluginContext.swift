@@ -18,12 +18,15 @@ public struct PluginContext: Sendable {
     public let state: any PluginStateStore
     /// Subscribes to the tenant's hub events (presence changes); the stream ends when the plugin stops.
     public let subscribe: @Sendable () -> AsyncStream<HubEvent>
+    /// The outbox's messages for this instance (message gateways only; empty for other roles).
+    public let outbox: any OutboundMessageQueue
 
     /// Assembles the context the runtime hands one plugin instance.
     public init(
         instanceID: String, tenant: TenantID, logger: Logger, clock: HubClock, sink: any PluginEventSink,
         directory: any DirectoryLookup, state: any PluginStateStore,
-        subscribe: @escaping @Sendable () -> AsyncStream<HubEvent>
+        subscribe: @escaping @Sendable () -> AsyncStream<HubEvent>,
+        outbox: any OutboundMessageQueue = NoOutboundMessages()
     ) {
         self.instanceID = instanceID
         self.tenant = tenant
@@ -33,6 +36,7 @@ public struct PluginContext: Sendable {
         self.directory = directory
         self.state = state
         self.subscribe = subscribe
+        self.outbox = outbox
     }
 }
 
@@ -46,6 +50,10 @@ public protocol PluginEventSink: Sendable {
 public enum PluginOutput: Sendable, Equatable {
     /// A presence change for a user of the plugin's tenant.
     case presence(UserID, PresenceUpdate)
+    /// A delivery receipt for a message a gateway sent earlier.
+    case deliveryReport(DeliveryReport)
+    /// An SMS that arrived for the tenant.
+    case incomingSMS(IncomingSMS)
 }
 
 /// What the hub did with a plugin's output.

@@ -23,6 +23,8 @@ struct EnginePluginSink: PluginEventSink {
                 if case .storage = error { throw PluginError.unavailable(error.description) }
                 return .rejected(error.description)
             }
+        case .deliveryReport, .incomingSMS:
+            return .rejected("this hub has no message outbox yet")
         }
     }
 }

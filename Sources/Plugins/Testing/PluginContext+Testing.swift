@@ -17,12 +17,13 @@ extension PluginContext {
         sink: any PluginEventSink = RecordingSink(),
         directory: any DirectoryLookup = InMemoryDirectory(),
         state: any PluginStateStore = InMemoryStateStore(),
-        events: EventFeed = EventFeed()
+        events: EventFeed = EventFeed(),
+        outbox: any OutboundMessageQueue = NoOutboundMessages()
     ) -> PluginContext {
         var logger = logger ?? Logger(label: "plugin.\(instanceID)") { _ in SwiftLogNoOpLogHandler() }
         logger[metadataKey: "plugin.instance"] = "\(instanceID)"
         return PluginContext(
             instanceID: instanceID, tenant: tenant, logger: logger, clock: clock, sink: sink,
-            directory: directory, state: state, subscribe: events.subscribe)
+            directory: directory, state: state, subscribe: events.subscribe, outbox: outbox)
     }
 }
