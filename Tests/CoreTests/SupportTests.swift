@@ -79,12 +79,16 @@ struct SupportTests {
                           sampleConfig: "plugin = \"access_control_serial\"\n"), [String]()),
         (PluginDescriptor(kind: "Access-Control", summary: "x", roles: [.presenceSource], sampleConfig: "plugin = \"Access-Control\""),
          ["kind 'Access-Control' is not snake_case"]),
-        (PluginDescriptor(kind: "1sms", summary: "x", roles: [.messageGateway], sampleConfig: "plugin = \"1sms\""),
+        (PluginDescriptor(kind: "1sms", summary: "x", roles: [.messageGateway], sampleConfig: "plugin = \"1sms\"", messageChannels: [.sms]),
          ["kind '1sms' is not snake_case"]),
         (PluginDescriptor(kind: "", summary: "", roles: [], sampleConfig: ""),
          ["kind '' is not snake_case", "summary is empty", "no roles", "sample config does not name plugin = \"\""]),
-        (PluginDescriptor(kind: "sms", summary: "SMS", roles: [.messageGateway], sampleConfig: "plugin = \"mail\""),
+        (PluginDescriptor(kind: "sms", summary: "SMS", roles: [.messageGateway], sampleConfig: "plugin = \"mail\"", messageChannels: [.sms]),
          ["sample config does not name plugin = \"sms\""]),
+        (PluginDescriptor(kind: "sms", summary: "SMS", roles: [.messageGateway], sampleConfig: "plugin = \"sms\""),
+         ["a message gateway names its message channels, and only a message gateway does"]),
+        (PluginDescriptor(kind: "door", summary: "Door", roles: [.presenceSource], sampleConfig: "plugin = \"door\"", messageChannels: [.email]),
+         ["a message gateway names its message channels, and only a message gateway does"]),
     ])
     func descriptorProblems(_ descriptor: PluginDescriptor, _ problems: [String]) {
         #expect(descriptor.problems == problems)

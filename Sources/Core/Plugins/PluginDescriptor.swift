@@ -8,13 +8,16 @@ public struct PluginDescriptor: Sendable, Equatable, Codable {
     public var roles: Set<PluginRole>
     /// The commented sample instance file, shipped as `plugins.d/<kind>.toml.sample`.
     public var sampleConfig: String
+    /// The channels a message gateway delivers; the outbox hands its instances only these messages.
+    public var messageChannels: Set<MessageChannel>
 
     /// Describes a plugin kind; see ``problems`` for format errors.
-    public init(kind: String, summary: String, roles: Set<PluginRole>, sampleConfig: String) {
+    public init(kind: String, summary: String, roles: Set<PluginRole>, sampleConfig: String, messageChannels: Set<MessageChannel> = []) {
         self.kind = kind
         self.summary = summary
         self.roles = roles
         self.sampleConfig = sampleConfig
+        self.messageChannels = messageChannels
     }
 
     /// Problems with the descriptor itself (kind format, empty summary, no roles).
@@ -26,6 +29,9 @@ public struct PluginDescriptor: Sendable, Equatable, Codable {
         if !snake { problems.append("kind '\(kind)' is not snake_case") }
         if summary.isEmpty { problems.append("summary is empty") }
         if roles.isEmpty { problems.append("no roles") }
+        if roles.contains(.messageGateway) != !messageChannels.isEmpty {
+            problems.append("a message gateway names its message channels, and only a message gateway does")
+        }
         if !sampleConfig.contains("plugin = \"\(kind)\"") { problems.append("sample config does not name plugin = \"\(kind)\"") }
         return problems
     }
