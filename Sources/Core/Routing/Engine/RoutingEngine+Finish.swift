@@ -1,0 +1,88 @@
+import Foundation
+
+extension RoutingEngine {
+    /// Ends an unconnected call with `outcome`: stops its legs and timers, logs missed calls, records it.
+    mutating func finish(_ id: CallID, _ outcome: CallOutcome, at now: Date, into out: inout Effects) {
+        guard let call = calls[id] else { return }
+        cancelLegs(id, except: nil, into: &out)
+        cancelTimers(of: call, into: &out)
+        switch outcome {
+        case let .diverted(reason, number): out.add(.divert(id, to: number, reason: reason))
+        case let .rejected(reason): out.add(.reject(id, reason: reason))
+        case .answered, .voicemail, .abandoned, .dialledOut: break
+        }
+        logMissed(call, into: &out)
+        if case let .queue(queue) = call.mode {
+            leaveQueue(id, queue, at: now, into: &out)
+            let waited = now.timeIntervalSince(call.offeredAt)
+            switch outcome {
+            case .abandoned: out.add(.queueEvent(queue, .abandoned(waited: waited)))
+            case let .diverted(reason, _): out.add(.queueEvent(queue, .diverted(reason, waited: waited)))
+            default: out.add(.queueEvent(queue, .abandoned(waited: waited)))
+            }
+        }
+        if case let .personalQueued(user, _) = call.mode {
+            personalWaiting[user]?.removeAll { $0 == id }
+            if personalWaiting[user]?.isEmpty == true { personalWaiting[user] = nil }
+        }
+        out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
+                                     answeredAt: nil, endedAt: now, answeredBy: nil, outcome: outcome)))
+        calls[id] = nil
+    }
+
+    /// LOG-1..3: who gets a missed entry for a call nobody of theirs answered.
+    func logMissed(_ call: CallState, into out: inout Effects) {
+        switch call.mode {
+        case let .personal(user, _), let .personalQueued(user, _):
+            if call.answeredBy != user {
+                out.add(.log(CallLogEntry(user: user, call: call.id, kind: .missed, party: call.from, at: call.offeredAt, via: .direct)))
+            }
+        case let .hunt(group, _):
+            for user in call.rungUsers where user != call.answeredBy {
+                out.add(.log(CallLogEntry(user: user, call: call.id, kind: .missed, party: call.from, at: call.offeredAt, via: .huntGroup(group))))
+            }
+        case .queue, .outgoing, .clickToCall, .emergency:
+            // LOG-3: a queue call shows only in the answering agent's log.
+            break
+        }
+    }
+
+    mutating func cancelLegs(_ id: CallID, except keep: LegID?, into out: inout Effects) {
+        guard let call = calls[id] else { return }
+        for leg in call.legs.keys.sorted() where leg != keep {
+            out.add(.cancelRing(id, leg))
+            out.add(.cancelWake(.ring(id, leg)))
+            if let user = call.legs[leg]?.user, agents[user]?.ringing?.call == id {
+                agents[user]?.ringing = nil
+            }
+            calls[id]?.legs[leg] = nil
+        }
+    }
+
+    func cancelTimers(of call: CallState, into out: inout Effects) {
+        switch call.mode {
+        case .personal: out.add(.cancelWake(.personalNoAnswer(call.id)))
+        case .queue:
+            out.add(.cancelWake(.queueNoAnswer(call.id)))
+            out.add(.cancelWake(.queueTimeout(call.id)))
+            out.add(.cancelWake(.progress(call.id)))
+        case .hunt: out.add(.cancelWake(.huntStep(call.id)))
+        case .personalQueued, .outgoing, .clickToCall, .emergency: break
+        }
+    }
+
+    mutating func enterCall(_ user: UserID, _ call: CallID, into out: inout Effects) {
+        let wasFree = (inCall[user] ?? []).isEmpty
+        inCall[user, default: []].insert(call)
+        if wasFree { out.add(.phoneState(user, inCall: true)) }
+    }
+
+    mutating func leaveCall(_ user: UserID, _ call: CallID, at now: Date, into out: inout Effects) {
+        guard inCall[user]?.remove(call) != nil else { return }
+        if inCall[user]?.isEmpty == true {
+            inCall[user] = nil
+            out.add(.phoneState(user, inCall: false))
+            servePersonalQueue(user, at: now, into: &out)
+        }
+    }
+}

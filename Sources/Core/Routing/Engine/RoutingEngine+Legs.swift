@@ -1,0 +1,124 @@
+import Foundation
+
+extension RoutingEngine {
+    mutating func legAnswered(_ id: CallID, _ leg: LegID, at now: Date, into out: inout Effects) {
+        guard var call = calls[id], let answered = call.legs[leg] else { return }
+        if call.answeredLeg != nil {
+            // Ring-all race: someone else answered first; this leg is dropped, not counted as no-answer.
+            return out.add(.cancelRing(id, leg))
+        }
+        if case let .clickToCall(user, to) = call.mode {
+            // ROUTE-5 step two: the user's phone answered, now call the other party.
+            call.answeredLeg = leg
+            call.answeredBy = user
+            call.answeredAt = now
+            calls[id] = call
+            out.add(.cancelWake(.ring(id, leg)))
+            enterCall(user, id, into: &out)
+            let caller = users[user].map { callerID(for: $0) } ?? call.from
+            return out.add(.dialOut(id, to: to, callerID: caller))
+        }
+        call.answeredLeg = leg
+        call.answeredBy = answered.user
+        call.answeredAt = now
+        calls[id] = call
+        out.add(.cancelWake(.ring(id, leg)))
+        cancelLegs(id, except: leg, into: &out)
+        cancelTimers(of: call, into: &out)
+        if case let .queue(queue) = call.mode, let entry = queues[queue]?.waiting.first(where: { $0.call == id }), entry.callback {
+            // Callback in queue: the agent answered, now the hub calls the waiting customer back.
+            out.add(.dialOut(id, to: call.from, callerID: plan.queue(queue)?.number ?? call.to))
+        } else {
+            out.add(.connect(id, leg))
+        }
+        guard let user = answered.user else { return }
+        enterCall(user, id, into: &out)
+        switch call.mode {
+        case let .queue(queue):
+            agents[user]?.ringing = nil
+            agents[user]?.unanswered = 0
+            leaveQueue(id, queue, at: now, into: &out)
+            out.add(.queueEvent(queue, .answered(waited: now.timeIntervalSince(call.offeredAt), agent: user)))
+            out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .queue(queue))))
+        case let .hunt(group, _):
+            out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .huntGroup(group))))
+        default:
+            out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .direct)))
+        }
+    }
+
+    mutating func legFailed(_ id: CallID, _ leg: LegID, _ failure: LegFailure, at now: Date, into out: inout Effects) {
+        guard let call = calls[id], let state = call.legs[leg], call.answeredLeg == nil else { return }
+        calls[id]?.legs[leg] = nil
+        out.add(.cancelWake(.ring(id, leg)))
+        switch call.mode {
+        case .queue:
+            if let user = state.user { agentOfferFailed(user, call: id, failure, at: now, into: &out) }
+            queueLegEnded(id, at: now, into: &out)
+        case .hunt:
+            huntLegEnded(id, at: now, into: &out)
+        case .personal:
+            guard calls[id]?.legs.isEmpty == true else { return }
+            // Every terminal failed before the no-answer time: apply the fallback now.
+            out.add(.cancelWake(.personalNoAnswer(id)))
+            if failure == .busy, case let .personal(user, rule) = call.mode, let person = users[user] {
+                return applyBusyAfterRing(id, user: person, rule: rule, at: now, into: &out)
+            }
+            personalNoAnswer(id, at: now, into: &out)
+        case .clickToCall:
+            finish(id, .rejected("your phone did not answer (\(failure.rawValue))"), at: now, into: &out)
+        case .personalQueued, .outgoing, .emergency:
+            break
+        }
+    }
+
+    /// A busy terminal answer applies the busy rule, except ringing anyway again (that would loop).
+    mutating func applyBusyAfterRing(_ id: CallID, user: RoutingUser, rule: PersonalRule, at now: Date, into out: inout Effects) {
+        switch rule.busy {
+        case .ringAnyway, .personalQueue: personalNoAnswer(id, at: now, into: &out)
+        default: applyBusy(id, user: user, rule: rule, at: now, into: &out)
+        }
+    }
+
+    mutating func callerHungUp(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id] else { return }
+        if call.answeredLeg != nil { return callEnded(id, at: now, into: &out) }
+        if case let .queue(queue) = call.mode, queues[queue]?.waiting.first(where: { $0.call == id })?.callback == true {
+            // The caller chose a callback earlier; their line is already released.
+            return
+        }
+        finish(id, .abandoned, at: now, into: &out)
+    }
+
+    mutating func callEnded(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id] else { return }
+        guard let answeredAt = call.answeredAt else {
+            if case let .outgoing(user) = call.mode {
+                leaveCall(user, id, at: now, into: &out)
+                out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
+                                             answeredAt: nil, endedAt: now, answeredBy: nil, outcome: .dialledOut)))
+                calls[id] = nil
+                return
+            }
+            return finish(id, .abandoned, at: now, into: &out)
+        }
+        calls[id] = nil
+        if let user = call.answeredBy {
+            if case let .queue(queue) = call.mode {
+                out.add(.queueEvent(queue, .completed(talked: now.timeIntervalSince(answeredAt), agent: user)))
+                recordHandleTime(queue, now.timeIntervalSince(answeredAt))
+                startWrapUp(user, queue: queue, at: now, into: &out)
+            }
+            leaveCall(user, id, at: now, into: &out)
+        }
+        logMissed(call, into: &out)
+        out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
+                                     answeredAt: answeredAt, endedAt: now, answeredBy: call.answeredBy, outcome: .answered)))
+    }
+
+    mutating func transferred(_ id: CallID, to number: String, at now: Date, into out: inout Effects) {
+        guard calls[id]?.answeredAt != nil else { return }
+        out.add(.divert(id, to: number, reason: .transfer))
+        callEnded(id, at: now, into: &out)
+    }
+}

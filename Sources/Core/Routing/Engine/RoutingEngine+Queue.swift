@@ -1,0 +1,114 @@
+import Foundation
+
+extension RoutingEngine {
+    mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
+        guard let queue = plan.queue(queueID), let call = calls[id] else { return }
+        let overflow = queue.overflow
+        // (e) night, by schedule or by hand.
+        if isClosed(queue.schedule) {
+            return finish(id, divertOrReject(overflow.night, .night), at: now, into: &out)
+        }
+        // (a) rush: the queue is closed until both figures are back below the limits.
+        if case .closedByRush = queues[queueID]?.availability ?? .open {
+            return finish(id, divertOrReject(overflow.rush?.destination, .rush), at: now, into: &out)
+        }
+        // (c) nobody logged in, or nobody available by presence.
+        if !hasPresentAgent(queueID) {
+            return finish(id, divertOrReject(overflow.noAgents, .noAgents), at: now, into: &out)
+        }
+        queues[queueID, default: QueueRuntime()].waiting.append(
+            QueueEntry(call: id, queue: queueID, joinedAt: now, priority: call.priority + queue.priority))
+        out.add(.queueEvent(queueID, .joined))
+        if let welcome = queue.announcements.welcome { out.add(.play(id, .message(welcome))) }
+        if let message = queue.announcements.queueMessage { out.add(.play(id, .message(message))) }
+        out.add(.hold(id, queueID))
+        if let timeout = overflow.timeout {
+            out.add(.wake(.queueTimeout(id), at: now + TimeInterval(timeout.seconds)))
+        }
+        if queue.announcements.progressEverySeconds > 0 {
+            out.add(.wake(.progress(id), at: now + TimeInterval(queue.announcements.progressEverySeconds)))
+        }
+        updateRush(queueID, at: now, into: &out)
+    }
+
+    func divertOrReject(_ destination: String?, _ reason: DivertReason) -> CallOutcome {
+        destination.map { .diverted(reason, to: $0) } ?? .rejected("queue \(reason.rawValue) and no destination configured")
+    }
+
+    /// Removes a caller from the queue's waiting list and re-evaluates rush state.
+    mutating func leaveQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
+        guard let index = queues[queueID]?.waiting.firstIndex(where: { $0.call == id }) else { return }
+        queues[queueID]?.waiting.remove(at: index)
+        out.add(.cancelWake(.queueNoAnswer(id)))
+        out.add(.cancelWake(.queueTimeout(id)))
+        out.add(.cancelWake(.progress(id)))
+        updateRush(queueID, at: now, into: &out)
+    }
+
+    /// ACD-9 (a) with hysteresis: close at the limits; reopen only when both are below the reopen thresholds.
+    mutating func updateRush(_ queueID: QueueID, at now: Date, into out: inout Effects) {
+        guard let rush = plan.queue(queueID)?.overflow.rush, let runtime = queues[queueID] else { return }
+        let waiting = runtime.waiting.count
+        let longest = runtime.waiting.map { Int(now.timeIntervalSince($0.joinedAt)) }.max() ?? 0
+        switch runtime.availability {
+        case .open:
+            if waiting >= rush.maxWaiting || longest >= rush.maxWaitSeconds {
+                let state = QueueAvailability.closedByRush(waiting: waiting, longestWaitSeconds: longest)
+                queues[queueID]?.availability = state
+                out.add(.queueState(queueID, state))
+                out.add(.cancelWake(.rushWait(queueID)))
+            } else if let head = runtime.waiting.map(\.joinedAt).min() {
+                out.add(.wake(.rushWait(queueID), at: head + TimeInterval(rush.maxWaitSeconds)))
+            }
+        case .closedByRush:
+            let reopenWaiting = rush.reopenBelowWaiting ?? rush.maxWaiting
+            let reopenWait = rush.reopenBelowWaitSeconds ?? rush.maxWaitSeconds
+            if waiting < reopenWaiting && longest < reopenWait {
+                queues[queueID]?.availability = .open
+                out.add(.queueState(queueID, .open))
+                if let head = runtime.waiting.map(\.joinedAt).min() {
+                    out.add(.wake(.rushWait(queueID), at: head + TimeInterval(rush.maxWaitSeconds)))
+                }
+            }
+        }
+    }
+
+    /// A queue leg ended unanswered: offer again at once, or overflow when attempts are used up.
+    mutating func queueLegEnded(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id], call.legs.isEmpty, case .queue = call.mode else { return }
+        // Nothing more to do here: the dispatcher offers the caller again (no retry gap), and the
+        // no-answer deadline set at the first offer diverts at exactly ring time × attempts.
+    }
+
+    mutating func queueNoAnswer(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id], case let .queue(queueID) = call.mode, call.answeredLeg == nil,
+              let queue = plan.queue(queueID) else { return }
+        for leg in call.legs.values {
+            if let user = leg.user { agentOfferFailed(user, call: id, .noAnswer, at: now, into: &out) }
+        }
+        finish(id, divertOrReject(queue.overflow.noAnswer, .noAnswer), at: now, into: &out)
+    }
+
+    mutating func queueTimeout(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id], case let .queue(queueID) = call.mode, call.answeredLeg == nil,
+              let queue = plan.queue(queueID) else { return }
+        finish(id, divertOrReject(queue.overflow.timeout?.destination, .timeout), at: now, into: &out)
+    }
+
+    mutating func requestCallback(_ id: CallID, at now: Date, into out: inout Effects) {
+        guard let call = calls[id], case let .queue(queueID) = call.mode,
+              let index = queues[queueID]?.waiting.firstIndex(where: { $0.call == id }) else { return }
+        queues[queueID]?.waiting[index].callback = true
+        out.add(.cancelWake(.progress(id)))
+        out.add(.cancelWake(.queueTimeout(id)))
+        out.add(.releaseCaller(id))
+    }
+
+    /// Position (1 = next) of a waiting caller in their queue.
+    public func position(of id: CallID) -> Int? {
+        for runtime in queues.values {
+            if let index = runtime.waiting.firstIndex(where: { $0.call == id }) { return index + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The routing state machine of one tenant: decides where every call goes (personal rules, queues,
+/// hunt groups, overflow, emergency) and keeps agent and queue state. Pure: time comes in with each
+/// input, decisions and timers go out as effects.
+public struct RoutingEngine: Sendable {
+    /// The tenant's routing configuration.
+    public internal(set) var plan: RoutingPlan
+    /// Activities (which ones count as available for queue and group calls).
+    public var catalogue: ActivityCatalogue
+    /// Users by id with their terminals and presence.
+    public internal(set) var users: [UserID: RoutingUser]
+    /// Schedule names that are closed now (time control, kept current by the shell).
+    public internal(set) var closedSchedules: Set<String> = []
+
+    var calls: [CallID: CallState] = [:]
+    var queues: [QueueID: QueueRuntime] = [:]
+    var agents: [UserID: AgentRuntime] = [:]
+    var inCall: [UserID: Set<CallID>] = [:]
+    var personalWaiting: [UserID: [CallID]] = [:]
+    var numbers: [String: CallTarget] = [:]
+    var handleTimes: [QueueID: [TimeInterval]] = [:]
+    var random: SeededGenerator
+
+    /// Creates an engine over a plan and the tenant's users.
+    public init(plan: RoutingPlan = RoutingPlan(), users: [RoutingUser] = [], catalogue: ActivityCatalogue = .standard, seed: UInt64 = 1) {
+        self.plan = plan
+        self.catalogue = catalogue
+        self.users = Dictionary(users.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.random = SeededGenerator(seed: seed)
+        reindex()
+    }
+
+    /// Applies one input at `now` and returns the decisions, in order.
+    public mutating func handle(_ input: RoutingInput, at now: Date) -> [RoutingEffect] {
+        var out = Effects()
+        switch input {
+        case let .offer(call): offer(call, at: now, into: &out)
+        case let .dial(call): dial(call, at: now, into: &out)
+        case let .clickToCall(id, user, terminal, to): clickToCall(id, user: user, terminal: terminal, to: to, at: now, into: &out)
+        case .legRinging: break
+        case let .legAnswered(call, leg): legAnswered(call, leg, at: now, into: &out)
+        case let .legFailed(call, leg, failure): legFailed(call, leg, failure, at: now, into: &out)
+        case let .callerHungUp(call): callerHungUp(call, at: now, into: &out)
+        case let .callEnded(call): callEnded(call, at: now, into: &out)
+        case let .transferred(call, to): transferred(call, to: to, at: now, into: &out)
+        case let .requestCallback(call): requestCallback(call, at: now, into: &out)
+        case let .agentLogin(user, queue): login(user, queue, at: now, into: &out)
+        case let .agentLogout(user, queue): logout(user, queue, reason: .manual, at: now, into: &out)
+        case let .presence(user, activity, role): presenceChanged(user, activity: activity, role: role, at: now, into: &out)
+        case let .requestSupervisor(user): supervisorRequest(user, into: &out)
+        case let .timer(timer): fire(timer, at: now, into: &out)
+        }
+        dispatch(at: now, into: &out)
+        publishAgentStates(at: now, into: &out)
+        return out.list
+    }
+
+    /// Replaces the plan; waiting callers and agents stay, logins to removed queues end.
+    public mutating func replacePlan(_ plan: RoutingPlan, at now: Date) -> [RoutingEffect] {
+        self.plan = plan
+        reindex()
+        var out = Effects()
+        let known = Set(plan.queues.map(\.id))
+        for (user, agent) in agents where !agent.queues.isSubset(of: known) {
+            agents[user]?.queues = agent.queues.intersection(known)
+        }
+        dispatch(at: now, into: &out)
+        publishAgentStates(at: now, into: &out)
+        return out.list
+    }
+
+    /// Adds or replaces a user (directory change); presence kept when the view says so.
+    public mutating func upsertUser(_ user: RoutingUser) {
+        users[user.id] = user
+        reindex()
+    }
+
+    /// Forgets a user who was removed from the directory.
+    public mutating func removeUser(_ id: UserID, at now: Date) -> [RoutingEffect] {
+        var out = Effects()
+        logout(id, nil, reason: .manual, at: now, into: &out)
+        users.removeValue(forKey: id)
+        publishAgentStates(at: now, into: &out)
+        return out.list
+    }
+
+    /// Marks schedules closed or open (the shell evaluates time control and calls this at each change).
+    public mutating func setClosedSchedules(_ names: Set<String>, at now: Date) -> [RoutingEffect] {
+        closedSchedules = names
+        var out = Effects()
+        dispatch(at: now, into: &out)
+        return out.list
+    }
+
+    private mutating func reindex() {
+        var numbers: [String: CallTarget] = [:]
+        for user in users.values {
+            if let number = user.enterpriseNumber { numbers[number] = .user(user.id) }
+            if let number = user.mobileNumber, numbers[number] == nil { numbers[number] = .user(user.id) }
+        }
+        for queue in plan.queues { numbers[queue.number] = .queue(queue.id) }
+        for group in plan.huntGroups { numbers[group.number] = .huntGroup(group.id) }
+        self.numbers = numbers
+        for queue in plan.queues where queues[queue.id] == nil { queues[queue.id] = QueueRuntime() }
+    }
+
+    func isClosed(_ schedule: String?) -> Bool {
+        schedule.map { closedSchedules.contains($0) } ?? false
+    }
+}
+
+/// The effects of one input, collected in order.
+struct Effects {
+    var list: [RoutingEffect] = []
+    mutating func add(_ effect: RoutingEffect) { list.append(effect) }
+}

@@ -1,0 +1,30 @@
+/// Identifies one call through the hub (chosen by the front end or the call-control API).
+public struct CallID: StringIdentifier {
+    public let rawValue: String
+    /// Wraps a raw string without checking it.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Identifies an ACD queue within a tenant.
+public struct QueueID: StringIdentifier {
+    public let rawValue: String
+    /// Wraps a raw string without checking it.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Identifies a hunt group within a tenant.
+public struct HuntGroupID: StringIdentifier {
+    public let rawValue: String
+    /// Wraps a raw string without checking it.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// Names a skill (competence) agents have and queues ask for.
+public struct SkillID: StringIdentifier {
+    public let rawValue: String
+    /// Wraps a raw string without checking it.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// One ringing attempt of a call towards one terminal or number; numbered per call from 1.
+public typealias LegID = Int
