@@ -5,6 +5,7 @@ import PackageDescription
 /// Adding a plugin = one line here + one line in Sources/Hub/BuiltinPlugins.swift.
 let plugins: [(name: String, dependencies: [Target.Dependency], exclude: [String])] = [
     ("Exec", [.product(name: "Subprocess", package: "swift-subprocess")], ["README.md"]),
+    ("Mail", ["CCurl"], ["README.md"]),
 ]
 
 var targets: [Target] = [
@@ -14,8 +15,13 @@ var targets: [Target] = [
         path: "Sources/Core"
     ),
     .target(
+        name: "CCurl",
+        path: "Sources/Plugins/CCurl",
+        linkerSettings: [.linkedLibrary("curl")]
+    ),
+    .target(
         name: "HubPluginSupport",
-        dependencies: ["HubCore", .product(name: "Logging", package: "swift-log")],
+        dependencies: ["HubCore", "CCurl", .product(name: "Logging", package: "swift-log")],
         path: "Sources/Plugins/Support"
     ),
     .target(
@@ -57,7 +63,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "CoreTests",
-        dependencies: ["HubCore"],
+        dependencies: ["HubCore", .product(name: "PropertyBased", package: "swift-property-based")],
         path: "Tests/CoreTests"
     ),
     .testTarget(
@@ -110,6 +116,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: targets
 )

@@ -30,7 +30,8 @@ extension RoutingEngine {
     /// ACD-9 (c) while waiting: when no agent is left who could take a call, waiting callers overflow.
     mutating func abandonIfEmpty(_ queueID: QueueID, at now: Date, into out: inout Effects) {
         guard !hasPresentAgent(queueID), let queue = plan.queue(queueID), let waiting = queues[queueID]?.waiting else { return }
-        for entry in waiting where !entry.callback && calls[entry.call]?.legs.isEmpty == true {
+        // Callback requests overflow too: with nobody to take them the hub cannot call back.
+        for entry in waiting where calls[entry.call]?.legs.isEmpty == true {
             finish(entry.call, divertOrReject(queue.overflow.noAgents, .noAgents), at: now, into: &out)
         }
     }

@@ -15,10 +15,10 @@ extension RoutingEngine {
         if case let .queue(queue) = call.mode {
             leaveQueue(id, queue, at: now, into: &out)
             let waited = now.timeIntervalSince(call.offeredAt)
-            switch outcome {
-            case .abandoned: out.add(.queueEvent(queue, .abandoned(waited: waited)))
-            case let .diverted(reason, _): out.add(.queueEvent(queue, .diverted(reason, waited: waited)))
-            default: out.add(.queueEvent(queue, .abandoned(waited: waited)))
+            if case let .diverted(reason, _) = outcome {
+                out.add(.queueEvent(queue, .diverted(reason, waited: waited)))
+            } else {
+                out.add(.queueEvent(queue, .abandoned(waited: waited)))
             }
         }
         if case let .personalQueued(user, _) = call.mode {
@@ -28,6 +28,7 @@ extension RoutingEngine {
         out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
                                      answeredAt: nil, endedAt: now, answeredBy: nil, outcome: outcome)))
         calls[id] = nil
+        for user in call.participants.sorted() { leaveCall(user, id, at: now, into: &out) }
     }
 
     /// LOG-1..3: who gets a missed entry for a call nobody of theirs answered.
@@ -72,6 +73,7 @@ extension RoutingEngine {
     }
 
     mutating func enterCall(_ user: UserID, _ call: CallID, into out: inout Effects) {
+        calls[call]?.participants.insert(user)
         let wasFree = (inCall[user] ?? []).isEmpty
         inCall[user, default: []].insert(call)
         if wasFree { out.add(.phoneState(user, inCall: true)) }

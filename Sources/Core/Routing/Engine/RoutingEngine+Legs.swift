@@ -93,24 +93,16 @@ extension RoutingEngine {
     mutating func callEnded(_ id: CallID, at now: Date, into out: inout Effects) {
         guard let call = calls[id] else { return }
         guard let answeredAt = call.answeredAt else {
-            if case let .outgoing(user) = call.mode {
-                leaveCall(user, id, at: now, into: &out)
-                out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
-                                             answeredAt: nil, endedAt: now, answeredBy: nil, outcome: .dialledOut)))
-                calls[id] = nil
-                return
-            }
+            if case .outgoing = call.mode { return finish(id, .dialledOut, at: now, into: &out) }
             return finish(id, .abandoned, at: now, into: &out)
         }
         calls[id] = nil
-        if let user = call.answeredBy {
-            if case let .queue(queue) = call.mode {
-                out.add(.queueEvent(queue, .completed(talked: now.timeIntervalSince(answeredAt), agent: user)))
-                recordHandleTime(queue, now.timeIntervalSince(answeredAt))
-                startWrapUp(user, queue: queue, at: now, into: &out)
-            }
-            leaveCall(user, id, at: now, into: &out)
+        if let user = call.answeredBy, case let .queue(queue) = call.mode {
+            out.add(.queueEvent(queue, .completed(talked: now.timeIntervalSince(answeredAt), agent: user)))
+            recordHandleTime(queue, now.timeIntervalSince(answeredAt))
+            startWrapUp(user, queue: queue, at: now, into: &out)
         }
+        for user in call.participants.sorted() { leaveCall(user, id, at: now, into: &out) }
         logMissed(call, into: &out)
         out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
                                      answeredAt: answeredAt, endedAt: now, answeredBy: call.answeredBy, outcome: .answered)))

@@ -3,6 +3,7 @@ import Foundation
 extension RoutingEngine {
     mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
         guard let queue = plan.queue(queueID), let call = calls[id] else { return }
+        out.add(.queueEvent(queueID, .joined))
         let overflow = queue.overflow
         // (e) night, by schedule or by hand.
         if isClosed(queue.schedule) {
@@ -18,7 +19,6 @@ extension RoutingEngine {
         }
         queues[queueID, default: QueueRuntime()].waiting.append(
             QueueEntry(call: id, queue: queueID, joinedAt: now, priority: call.priority + queue.priority))
-        out.add(.queueEvent(queueID, .joined))
         if let welcome = queue.announcements.welcome { out.add(.play(id, .message(welcome))) }
         if let message = queue.announcements.queueMessage { out.add(.play(id, .message(message))) }
         out.add(.hold(id, queueID))

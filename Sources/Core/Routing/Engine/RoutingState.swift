@@ -17,6 +17,8 @@ struct CallState: Sendable, Equatable {
     var answeredAt: Date?
     /// Users rung for this call who did not answer (hunt-group missed entries, LOG-3).
     var rungUsers: [UserID] = []
+    /// Users this call keeps in a call (PRES-6), released when it ends.
+    var participants: Set<UserID> = []
 
     mutating func addLeg(_ leg: LegState) -> LegID {
         let id = nextLeg

@@ -40,7 +40,7 @@ public enum RoutingEffect: Sendable, Equatable {
     case queueState(QueueID, QueueAvailability)
     /// An agent asked for the supervisor (ACD-5).
     case supervisorRequested(agent: UserID, call: CallID?, queue: QueueID?)
-    /// A queue event for statistics (joined, answered, abandoned, diverted).
+    /// A queue event for statistics (joined, answered, abandoned, diverted, completed).
     case queueEvent(QueueID, QueueEvent)
 }
 
@@ -116,8 +116,10 @@ public enum QueueAvailability: Sendable, Equatable, Codable {
     case closedByRush(waiting: Int, longestWaitSeconds: Int)
 }
 
-/// A queue event for statistics.
+/// A queue event for statistics; every offered call later gets exactly one of answered, abandoned
+/// or diverted (so joined = answered + abandoned + diverted + waiting now).
 public enum QueueEvent: Sendable, Equatable, Codable {
+    /// A call was offered to the queue (it may be diverted at once by night, rush or no agents).
     case joined
     case answered(waited: TimeInterval, agent: UserID)
     case abandoned(waited: TimeInterval)
