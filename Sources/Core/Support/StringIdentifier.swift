@@ -1,6 +1,6 @@
 /// A value that is identified by a non-empty string, encoded as a bare JSON string.
 public protocol StringIdentifier: RawRepresentable, Hashable, Codable, Sendable, Comparable,
-    CustomStringConvertible, ExpressibleByStringLiteral where RawValue == String
+    CustomStringConvertible, ExpressibleByStringLiteral, CodingKeyRepresentable where RawValue == String
 {
     /// Wraps a raw string without checking it.
     init(_ rawValue: String)
@@ -11,6 +11,13 @@ extension StringIdentifier {
     /// Wraps a string literal without checking it (for constants and tests).
     public init(stringLiteral value: String) { self.init(value) }
     public var description: String { rawValue }
+    /// The id as a dictionary key, so `[UserID: X]` encodes as a JSON object.
+    public var codingKey: any CodingKey { IdentifierKey(stringValue: rawValue) }
+    /// Reads an id from a dictionary key; invalid ids fail the decoding.
+    public init?<T: CodingKey>(codingKey: T) {
+        guard Slug.isValid(codingKey.stringValue) else { return nil }
+        self.init(codingKey.stringValue)
+    }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {
@@ -43,4 +50,12 @@ public enum Slug {
     private static func isAlnum(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
+}
+
+/// A coding key carrying an identifier's string.
+struct IdentifierKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
