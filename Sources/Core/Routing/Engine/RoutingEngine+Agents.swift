@@ -8,13 +8,17 @@ extension RoutingEngine {
         agent.queues.insert(queue)
         agent.unanswered = 0
         agents[user] = agent
+        members[queue, default: []].insert(user)
+        touch(user)
     }
 
     mutating func logout(_ user: UserID, _ queue: QueueID?, reason: LogoutReason, at now: Date, into out: inout Effects) {
         guard var agent = agents[user] else { return }
         let leaving = queue.map { agent.queues.contains($0) ? [$0] : [] } ?? Array(agent.queues)
         guard !leaving.isEmpty else { return }
+        touch(user)
         agent.queues.subtract(leaving)
+        for queueID in leaving { members[queueID]?.remove(user) }
         if let (call, leg) = agent.ringing, case let .queue(queueID)? = calls[call]?.mode, leaving.contains(queueID) {
             out.add(.cancelRing(call, leg))
             out.add(.cancelWake(.ring(call, leg)))
@@ -36,11 +40,13 @@ extension RoutingEngine {
         }
     }
 
-    mutating func presenceChanged(_ user: UserID, activity: ActivityID, role: RoleID, at now: Date, into out: inout Effects) {
+    mutating func presenceChanged(_ user: UserID, activity: ActivityID, role: RoleID, until: Date?, at now: Date, into out: inout Effects) {
         guard users[user] != nil else { return }
         users[user]?.activity = activity
         users[user]?.role = role
+        users[user]?.until = until
         guard var agent = agents[user] else { return }
+        touch(user)
         // A presence change is the agent acting: the unanswered count starts again (ACD-4 policy).
         agent.unanswered = 0
         if !isAvailableByPresence(user), let (call, leg) = agent.ringing {
@@ -57,6 +63,7 @@ extension RoutingEngine {
     /// An offer to an agent ended unanswered: count it per the auto-logout policy.
     mutating func agentOfferFailed(_ user: UserID, call: CallID, _ failure: LegFailure, at now: Date, into out: inout Effects) {
         guard var agent = agents[user] else { return }
+        touch(user)
         if agent.ringing?.call == call { agent.ringing = nil }
         guard case let .queue(queueID)? = calls[call]?.mode, let policy = plan.queue(queueID)?.autoLogout else {
             agents[user] = agent
@@ -71,6 +78,7 @@ extension RoutingEngine {
 
     mutating func startWrapUp(_ user: UserID, queue: QueueID, at now: Date, into out: inout Effects) {
         guard agents[user] != nil else { return }
+        touch(user)
         agents[user]?.idleSince = now
         let seconds = plan.queue(queue)?.wrapUpSeconds ?? 0
         guard seconds > 0 else { return }
@@ -100,7 +108,9 @@ extension RoutingEngine {
     public func queues(of user: UserID) -> Set<QueueID> { agents[user]?.queues ?? [] }
 
     mutating func publishAgentStates(at now: Date, into out: inout Effects) {
-        for user in agents.keys.sorted() {
+        let touched = touchedAgents
+        touchedAgents = []
+        for user in touched.sorted() where agents[user] != nil {
             let status = status(of: user, at: now)
             if agents[user]?.lastStatus != status {
                 agents[user]?.lastStatus = status

@@ -4,8 +4,11 @@ extension RoutingEngine {
     /// The one scheduler (DESIGN): pairs waiting callers with free agents across all queues, callers
     /// by priority, then wait, then queue order; an agent is offered at most one call at a time.
     mutating func dispatch(at now: Date, into out: inout Effects) {
+        guard !dirtyQueues.isEmpty else { return }
         let order = Dictionary(uniqueKeysWithValues: plan.queues.enumerated().map { ($1.id, $0) })
-        let entries = queues.values.flatMap(\.waiting)
+        let dirty = dirtyQueues
+        dirtyQueues = []
+        let entries = dirty.flatMap { queues[$0]?.waiting ?? [] }
             .filter { calls[$0.call]?.legs.isEmpty == true && calls[$0.call]?.answeredLeg == nil }
             .sorted { lhs, rhs in
                 if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
@@ -31,8 +34,8 @@ extension RoutingEngine {
 
     /// Agents who may be offered a call of `queue` now, in a stable order.
     func freeAgents(for queue: QueueConfig, at now: Date) -> [UserID] {
-        agents.keys.sorted().filter { user in
-            guard let agent = agents[user], agent.queues.contains(queue.id), agent.ringing == nil,
+        (members[queue.id] ?? []).sorted().filter { user in
+            guard let agent = agents[user], agent.ringing == nil,
                   (inCall[user] ?? []).isEmpty, isAvailableByPresence(user) else { return false }
             if let until = agent.wrapUpUntil, until > now { return false }
             if let skill = queue.skill, (plan.skills[user]?[skill.skill] ?? 0) < skill.minimumLevel { return false }
@@ -47,7 +50,7 @@ extension RoutingEngine {
 
     /// ACD-6: someone is logged in whose presence lets them take queue calls (busy or not).
     func hasPresentAgent(_ queue: QueueID) -> Bool {
-        agents.contains { $0.value.queues.contains(queue) && isAvailableByPresence($0.key) }
+        (members[queue] ?? []).contains { isAvailableByPresence($0) }
     }
 
     mutating func pick(_ free: [UserID], queue: QueueConfig, at now: Date) -> [UserID] {
@@ -82,6 +85,7 @@ extension RoutingEngine {
                 if terminal == .mobile && number == nil { continue }
                 let leg = call.addLeg(LegState(user: user, terminal: terminal, number: number))
                 agents[user]?.ringing = (entry.call, leg)
+                touchedAgents.insert(user)
                 out.add(.ring(entry.call, RingLeg(leg: leg, user: user, terminal: terminal, number: number,
                                                   seconds: seconds, display: "\(queue.name): \(call.from)")))
                 out.add(.wake(.ring(entry.call, leg), at: now + TimeInterval(seconds)))

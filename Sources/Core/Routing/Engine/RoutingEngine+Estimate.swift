@@ -5,8 +5,8 @@ extension RoutingEngine {
     /// (no eligible agent or no recent handle time).
     func estimatedWait(_ queueID: QueueID, position: Int, at now: Date) -> Int? {
         guard let queue = plan.queue(queueID), let samples = handleTimes[queueID], !samples.isEmpty else { return nil }
-        let eligible = agents.filter { $0.value.queues.contains(queueID) && isAvailableByPresence($0.key) }
-            .filter { user, _ in queue.skill.map { (plan.skills[user]?[$0.skill] ?? 0) >= $0.minimumLevel } ?? true }.count
+        let eligible = (members[queueID] ?? []).filter { isAvailableByPresence($0) }
+            .filter { user in queue.skill.map { (plan.skills[user]?[$0.skill] ?? 0) >= $0.minimumLevel } ?? true }.count
         guard eligible > 0 else { return nil }
         let mean = samples.reduce(0, +) / Double(samples.count)
         let rounds = Double((position + eligible - 1) / eligible)

@@ -55,6 +55,7 @@ extension RoutingEngine {
             out.add(.cancelWake(.ring(id, leg)))
             if let user = call.legs[leg]?.user, agents[user]?.ringing?.call == id {
                 agents[user]?.ringing = nil
+                touch(user)
             }
             calls[id]?.legs[leg] = nil
         }
@@ -74,6 +75,7 @@ extension RoutingEngine {
 
     mutating func enterCall(_ user: UserID, _ call: CallID, into out: inout Effects) {
         calls[call]?.participants.insert(user)
+        touch(user)
         let wasFree = (inCall[user] ?? []).isEmpty
         inCall[user, default: []].insert(call)
         if wasFree { out.add(.phoneState(user, inCall: true)) }
@@ -81,6 +83,7 @@ extension RoutingEngine {
 
     mutating func leaveCall(_ user: UserID, _ call: CallID, at now: Date, into out: inout Effects) {
         guard inCall[user]?.remove(call) != nil else { return }
+        touch(user)
         if inCall[user]?.isEmpty == true {
             inCall[user] = nil
             out.add(.phoneState(user, inCall: false))

@@ -37,6 +37,7 @@ extension RoutingEngine {
         case let .queue(queue):
             agents[user]?.ringing = nil
             agents[user]?.unanswered = 0
+            touch(user)
             leaveQueue(id, queue, at: now, into: &out)
             out.add(.queueEvent(queue, .answered(waited: now.timeIntervalSince(call.offeredAt), agent: user)))
             out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .queue(queue))))

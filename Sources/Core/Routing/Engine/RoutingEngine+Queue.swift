@@ -4,6 +4,7 @@ extension RoutingEngine {
     mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
         guard let queue = plan.queue(queueID), let call = calls[id] else { return }
         out.add(.queueEvent(queueID, .joined))
+        dirtyQueues.insert(queueID)
         let overflow = queue.overflow
         // (e) night, by schedule or by hand.
         if isClosed(queue.schedule) {
@@ -106,9 +107,7 @@ extension RoutingEngine {
 
     /// Position (1 = next) of a waiting caller in their queue.
     public func position(of id: CallID) -> Int? {
-        for runtime in queues.values {
-            if let index = runtime.waiting.firstIndex(where: { $0.call == id }) { return index + 1 }
-        }
-        return nil
+        guard case let .queue(queue)? = calls[id]?.mode else { return nil }
+        return queues[queue]?.waiting.firstIndex { $0.call == id }.map { $0 + 1 }
     }
 }

@@ -12,7 +12,10 @@ extension RoutingEngine {
         case let .queueTimeout(call): queueTimeout(call, at: now, into: &out)
         case let .progress(call): progress(call, at: now, into: &out)
         case let .wrapUp(user):
-            if let until = agents[user]?.wrapUpUntil, until <= now { agents[user]?.wrapUpUntil = nil }
+            if let until = agents[user]?.wrapUpUntil, until <= now {
+                agents[user]?.wrapUpUntil = nil
+                touch(user)
+            }
         case let .rushWait(queue): updateRush(queue, at: now, into: &out)
         case let .huntStep(call):
             guard calls[call]?.answeredLeg == nil else { return }

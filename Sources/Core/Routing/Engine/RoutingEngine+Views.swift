@@ -33,7 +33,7 @@ extension RoutingEngine {
             QueueSnapshot.WaitingCaller(call: entry.call, from: calls[entry.call]?.from ?? "", waitedSeconds: Int(now.timeIntervalSince(entry.joinedAt)),
                                         callback: entry.callback)
         }
-        let members = agents.keys.sorted().filter { agents[$0]?.queues.contains(queue) == true }
+        let members = (self.members[queue] ?? []).sorted()
         return QueueSnapshot(id: queue, availability: runtime.availability, closedBySchedule: isClosed(config.schedule), waiting: waiting,
                              agents: members.compactMap { agentSnapshot($0, at: now) })
     }

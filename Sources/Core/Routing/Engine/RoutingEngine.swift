@@ -20,6 +20,12 @@ public struct RoutingEngine: Sendable {
     var personalWaiting: [UserID: [CallID]] = [:]
     var numbers: [String: CallTarget] = [:]
     var handleTimes: [QueueID: [TimeInterval]] = [:]
+    /// Logged-in agents by queue (kept with `agents`), so a queue's candidates are found without a scan.
+    var members: [QueueID: Set<UserID>] = [:]
+    /// Queues whose pairing may have changed since the last dispatch (callers joined, agents freed).
+    var dirtyQueues: Set<QueueID> = []
+    /// Agents whose status may have changed in this step.
+    var touchedAgents: Set<UserID> = []
     var random: SeededGenerator
 
     /// Creates an engine over a plan and the tenant's users.
@@ -47,7 +53,7 @@ public struct RoutingEngine: Sendable {
         case let .requestCallback(call): requestCallback(call, at: now, into: &out)
         case let .agentLogin(user, queue): login(user, queue, at: now, into: &out)
         case let .agentLogout(user, queue): logout(user, queue, reason: .manual, at: now, into: &out)
-        case let .presence(user, activity, role): presenceChanged(user, activity: activity, role: role, at: now, into: &out)
+        case let .presence(user, activity, role, until): presenceChanged(user, activity: activity, role: role, until: until, at: now, into: &out)
         case let .requestSupervisor(user): supervisorRequest(user, into: &out)
         case let .timer(timer): fire(timer, at: now, into: &out)
         }
@@ -64,7 +70,10 @@ public struct RoutingEngine: Sendable {
         let known = Set(plan.queues.map(\.id))
         for (user, agent) in agents where !agent.queues.isSubset(of: known) {
             agents[user]?.queues = agent.queues.intersection(known)
+            touch(user)
         }
+        members = members.filter { known.contains($0.key) }
+        dirtyQueues.formUnion(known)
         dispatch(at: now, into: &out)
         publishAgentStates(at: now, into: &out)
         return out.list
@@ -88,6 +97,7 @@ public struct RoutingEngine: Sendable {
     /// Marks schedules closed or open (the shell evaluates time control and calls this at each change).
     public mutating func setClosedSchedules(_ names: Set<String>, at now: Date) -> [RoutingEffect] {
         closedSchedules = names
+        dirtyQueues.formUnion(plan.queues.map(\.id))
         var out = Effects()
         dispatch(at: now, into: &out)
         return out.list
@@ -103,6 +113,12 @@ public struct RoutingEngine: Sendable {
         for group in plan.huntGroups { numbers[group.number] = .huntGroup(group.id) }
         self.numbers = numbers
         for queue in plan.queues where queues[queue.id] == nil { queues[queue.id] = QueueRuntime() }
+    }
+
+    /// Notes that an agent's state may have changed: its status is re-published and its queues re-dispatched.
+    mutating func touch(_ user: UserID) {
+        touchedAgents.insert(user)
+        if let queues = agents[user]?.queues { dirtyQueues.formUnion(queues) }
     }
 
     func isClosed(_ schedule: String?) -> Bool {

@@ -26,8 +26,8 @@ public enum RoutingInput: Sendable, Equatable {
     case agentLogin(UserID, QueueID)
     /// An agent logs out of one queue, or of all when nil.
     case agentLogout(UserID, QueueID?)
-    /// A user's presence activity or role changed.
-    case presence(UserID, activity: ActivityID, role: RoleID)
+    /// A user's presence activity, role or until-time changed.
+    case presence(UserID, activity: ActivityID, role: RoleID, until: Date? = nil)
     /// An agent asks the supervisor for help during a call (ACD-5).
     case requestSupervisor(UserID)
     /// A timer the engine asked for has come due.
