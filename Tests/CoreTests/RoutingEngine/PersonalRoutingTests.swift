@@ -16,7 +16,8 @@ struct PersonalRoutingTests {
         sim.advance(to: 20)
         #expect(sim.record(of: "c1")?.outcome == .voicemail("anna"))
         #expect(sim.finishedAt("c1") == 20)
-        #expect(sim.effects { if case .voicemail("c1", "anna", CallerFacingPresence(activity: "available", until: nil)) = $0 { true } else { false } }.count == 1)
+        let greeting = sim.effects { if case .voicemail("c1", "anna", _) = $0 { true } else { false } }
+        #expect(greeting.count == 1)
         #expect(sim.callLog(of: "anna").map(\.kind) == [.missed])
         #expect(sim.effects { if case .cancelRing = $0 { true } else { false } }.count == 3)
     }
@@ -119,5 +120,29 @@ struct PersonalRoutingTests {
         let answered = sim.at(14, .legAnswered("k1", leg))
         #expect(answered.contains(.dialOut("k1", to: "+4687654", callerID: "+358401001001")))
         #expect(answered.contains(.phoneState("anna", inCall: true)))
+    }
+}
+
+@Suite("Routing: what a caller hears at voicemail (PRES-9)")
+struct VoicemailGreetingTests {
+    @Test("the greeting says the activity and until-time in the tenant's zone, in three languages, never the note")
+    func greeting() throws {
+        var sim = RoutingSimulation(plan: RoutingPlan(rules: ["anna": [PersonalRule(action: .voicemail)]]), users: [Staff.anna])
+        let until = RoutingSimulation.epoch + 3_600
+        sim.at(0, .presence("anna", activity: "in_meeting", role: .work, until: until))
+        let effects = sim.at(1, Staff.caller("c1", to: "+358910001001"))
+        guard case let .voicemail(_, _, presence)? = effects.first(where: { if case .voicemail = $0 { true } else { false } }) else {
+            Issue.record("no voicemail")
+            return
+        }
+        #expect(presence.activity == "in_meeting")
+        #expect(presence.until == until)
+        let zone = try #require(TimeZone(identifier: "Europe/Helsinki"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let hour = calendar.component(.hour, from: until)
+        let minute = calendar.component(.minute, from: until)
+        let time = String(format: "%02d:%02d", hour, minute)
+        #expect(presence.phrases.map(\.text) == ["in a meeting until \(time)", "i möte till \(time)", "kokouksessa klo \(time) asti"])
     }
 }

@@ -174,4 +174,15 @@ struct QueueDistributionTests {
         let waits = sim.effects { if case .play("c2", .estimatedWait) = $0 { true } else { false } }.map(\.effect)
         #expect(waits == [.play("c2", .estimatedWait(240)), .play("c2", .estimatedWait(120))])
     }
+
+    @Test("an agent in a queue call asks for the supervisor: the request names the call and queue (ACD-5)")
+    func supervisorRequest() throws {
+        var sim = RoutingSimulation(plan: RoutingPlan(queues: [Staff.queue()]), users: [Staff.anna])
+        sim.at(0, .agentLogin("anna", "support"))
+        sim.at(0, Staff.caller("c1", to: Self.support))
+        sim.at(2, .legAnswered("c1", try #require(sim.leg(of: "anna", in: "c1"))))
+        let effects = sim.at(30, .requestSupervisor("anna"))
+        #expect(effects == [.supervisorRequested(agent: "anna", call: "c1", queue: "support")])
+        #expect(RoutingEvent(effects[0])?.type == "supervisor.requested")
+    }
 }

@@ -75,8 +75,17 @@ extension RoutingEngine {
     }
 
     mutating func finishVoicemail(_ id: CallID, user: RoutingUser, at now: Date, into out: inout Effects) {
-        out.add(.voicemail(id, user.id, presence: CallerFacingPresence(activity: user.activity, until: user.until)))
+        out.add(.voicemail(id, user.id, presence: callerFacingPresence(of: user, at: now)))
         finish(id, .voicemail(user.id), at: now, into: &out)
+    }
+
+    /// The activity and until-time a caller may hear, never the note (PRES-9).
+    func callerFacingPresence(of user: RoutingUser, at now: Date) -> CallerFacingPresence {
+        let presence = Presence(activity: user.activity, role: user.role, until: user.until, source: .admin, changedAt: now)
+        let phrases = PhraseLanguage.allCases.map {
+            PresencePhrase(presence: presence, catalogue: catalogue, language: $0, timeZone: timeZone, now: now)
+        }
+        return CallerFacingPresence(activity: user.activity, until: user.until, phrases: phrases)
     }
 
     mutating func divertToOperator(_ id: CallID, at now: Date, into out: inout Effects) {

@@ -10,6 +10,8 @@ public struct RoutingEngine: Sendable {
     public var catalogue: ActivityCatalogue
     /// Users by id with their terminals and presence.
     public internal(set) var users: [UserID: RoutingUser]
+    /// The tenant's time zone, for the until-times voicemail greetings say (PRES-9).
+    public var timeZone = TimeZone(identifier: "Europe/Helsinki") ?? .current
     /// Schedule names that are closed now (time control, kept current by the shell).
     public internal(set) var closedSchedules: Set<String> = []
 

@@ -101,11 +101,14 @@ public struct CallerFacingPresence: Sendable, Equatable, Codable {
     public var activity: ActivityID
     /// Until when, if known.
     public var until: Date?
+    /// What the greeting says, in English, Swedish and Finnish (PRES-9), in the tenant's time zone.
+    public var phrases: [PresencePhrase]
 
     /// Creates the caller-facing presence.
-    public init(activity: ActivityID, until: Date?) {
+    public init(activity: ActivityID, until: Date?, phrases: [PresencePhrase] = []) {
         self.activity = activity
         self.until = until
+        self.phrases = phrases
     }
 }
 
