@@ -2,7 +2,7 @@ import Foundation
 
 extension RoutingEngine {
     mutating func login(_ user: UserID, _ queue: QueueID, at now: Date, into out: inout Effects) {
-        guard users[user] != nil, plan.queue(queue) != nil else { return }
+        guard users[user] != nil, queueConfig(queue) != nil else { return }
         var agent = agents[user] ?? AgentRuntime(idleSince: now)
         if agent.queues.isEmpty { agent.idleSince = now }
         agent.queues.insert(queue)
@@ -33,7 +33,7 @@ extension RoutingEngine {
 
     /// ACD-9 (c) while waiting: when no agent is left who could take a call, waiting callers overflow.
     mutating func abandonIfEmpty(_ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard !hasPresentAgent(queueID), let queue = plan.queue(queueID), let waiting = queues[queueID]?.waiting else { return }
+        guard !hasPresentAgent(queueID), let queue = queueConfig(queueID), let waiting = queues[queueID]?.waiting else { return }
         // Callback requests overflow too: with nobody to take them the hub cannot call back.
         for entry in waiting where calls[entry.call]?.legs.isEmpty == true {
             finish(entry.call, divertOrReject(queue.overflow.noAgents, .noAgents), at: now, into: &out)
@@ -65,7 +65,7 @@ extension RoutingEngine {
         guard var agent = agents[user] else { return }
         touch(user)
         if agent.ringing?.call == call { agent.ringing = nil }
-        guard case let .queue(queueID)? = calls[call]?.mode, let policy = plan.queue(queueID)?.autoLogout else {
+        guard case let .queue(queueID)? = calls[call]?.mode, let policy = queueConfig(queueID)?.autoLogout else {
             agents[user] = agent
             return
         }
@@ -80,7 +80,7 @@ extension RoutingEngine {
         guard agents[user] != nil else { return }
         touch(user)
         agents[user]?.idleSince = now
-        let seconds = plan.queue(queue)?.wrapUpSeconds ?? 0
+        let seconds = queueConfig(queue)?.wrapUpSeconds ?? 0
         guard seconds > 0 else { return }
         let until = now + TimeInterval(seconds)
         agents[user]?.wrapUpUntil = until

@@ -5,7 +5,6 @@ extension RoutingEngine {
     /// by priority, then wait, then queue order; an agent is offered at most one call at a time.
     mutating func dispatch(at now: Date, into out: inout Effects) {
         guard !dirtyQueues.isEmpty else { return }
-        let order = Dictionary(uniqueKeysWithValues: plan.queues.enumerated().map { ($1.id, $0) })
         let dirty = dirtyQueues
         dirtyQueues = []
         let entries = dirty.flatMap { queues[$0]?.waiting ?? [] }
@@ -13,11 +12,11 @@ extension RoutingEngine {
             .sorted { lhs, rhs in
                 if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
                 if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
-                if order[lhs.queue] != order[rhs.queue] { return (order[lhs.queue] ?? .max) < (order[rhs.queue] ?? .max) }
+                if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
                 return lhs.call < rhs.call
             }
         for entry in entries {
-            guard let queue = plan.queue(entry.queue) else { continue }
+            guard let queue = queueConfig(entry.queue) else { continue }
             var free = freeAgents(for: queue, at: now)
             guard !free.isEmpty else { continue }
             let untried = free.filter { !entry.tried.contains($0) }

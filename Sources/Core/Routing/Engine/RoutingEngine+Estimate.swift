@@ -4,7 +4,7 @@ extension RoutingEngine {
     /// Estimated wait in seconds for the caller at `position`, rounded up to 30 s; nil without a basis
     /// (no eligible agent or no recent handle time).
     func estimatedWait(_ queueID: QueueID, position: Int, at now: Date) -> Int? {
-        guard let queue = plan.queue(queueID), let samples = handleTimes[queueID], !samples.isEmpty else { return nil }
+        guard let queue = queueConfig(queueID), let samples = handleTimes[queueID], !samples.isEmpty else { return nil }
         let eligible = (members[queueID] ?? []).filter { isAvailableByPresence($0) }
             .filter { user in queue.skill.map { (plan.skills[user]?[$0.skill] ?? 0) >= $0.minimumLevel } ?? true }.count
         guard eligible > 0 else { return nil }

@@ -2,7 +2,7 @@ import Foundation
 
 extension RoutingEngine {
     mutating func startHunt(_ id: CallID, _ groupID: HuntGroupID, at now: Date, into out: inout Effects) {
-        guard let group = plan.huntGroup(groupID) else { return }
+        guard let group = huntConfig(groupID) else { return }
         if isClosed(group.schedule) {
             calls[id]?.mode = .hunt(groupID, HuntProgress(order: []))
             return finish(id, group.night.map { .diverted(.night, to: $0) } ?? .rejected("hunt group closed"), at: now, into: &out)
@@ -23,7 +23,7 @@ extension RoutingEngine {
 
     /// Rings the next step: every eligible member (parallel) or the next eligible one (serial).
     mutating func ringHunt(_ id: CallID, at now: Date, into out: inout Effects) {
-        guard let call = calls[id], case .hunt(let groupID, var progress) = call.mode, let group = plan.huntGroup(groupID) else { return }
+        guard let call = calls[id], case .hunt(let groupID, var progress) = call.mode, let group = huntConfig(groupID) else { return }
         var targets: [UserID] = []
         switch group.mode {
         case .parallel:
@@ -66,7 +66,7 @@ extension RoutingEngine {
     /// A step rang out: next member, next round, or overflow after the configured attempts (HUNT-4).
     mutating func huntStepEnded(_ id: CallID, at now: Date, into out: inout Effects, nobodyRang: Bool) {
         guard let call = calls[id], call.answeredLeg == nil, case .hunt(let groupID, var progress) = call.mode,
-              let group = plan.huntGroup(groupID) else { return }
+              let group = huntConfig(groupID) else { return }
         cancelLegs(id, except: nil, into: &out)
         let passDone = group.mode == .parallel || progress.index >= progress.order.count
         let anyone = group.members.contains { huntEligible($0, group) }

@@ -27,7 +27,7 @@ extension RoutingEngine {
         cancelTimers(of: call, into: &out)
         if case let .queue(queue) = call.mode, let entry = queues[queue]?.waiting.first(where: { $0.call == id }), entry.callback {
             // Callback in queue: the agent answered, now the hub calls the waiting customer back.
-            out.add(.dialOut(id, to: call.from, callerID: plan.queue(queue)?.number ?? call.to))
+            out.add(.dialOut(id, to: call.from, callerID: queueConfig(queue)?.number ?? call.to))
         } else {
             out.add(.connect(id, leg))
         }

@@ -81,7 +81,7 @@ extension RoutingEngine {
         switch plan.callerID[user.role] ?? .enterpriseNumber {
         case .enterpriseNumber: user.enterpriseNumber ?? user.mobileNumber ?? "anonymous"
         case .mobileNumber: user.mobileNumber ?? user.enterpriseNumber ?? "anonymous"
-        case let .queue(queue): plan.queue(queue)?.number ?? user.enterpriseNumber ?? "anonymous"
+        case let .queue(queue): queueConfig(queue)?.number ?? user.enterpriseNumber ?? "anonymous"
         case let .number(number): number
         case .withheld: "anonymous"
         }

@@ -2,7 +2,7 @@ import Foundation
 
 extension RoutingEngine {
     mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let queue = plan.queue(queueID), let call = calls[id] else { return }
+        guard let queue = queueConfig(queueID), let call = calls[id] else { return }
         out.add(.queueEvent(queueID, .joined))
         dirtyQueues.insert(queueID)
         let overflow = queue.overflow
@@ -48,7 +48,7 @@ extension RoutingEngine {
 
     /// ACD-9 (a) with hysteresis: close at the limits; reopen only when both are below the reopen thresholds.
     mutating func updateRush(_ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let rush = plan.queue(queueID)?.overflow.rush, let runtime = queues[queueID] else { return }
+        guard let rush = queueConfig(queueID)?.overflow.rush, let runtime = queues[queueID] else { return }
         let waiting = runtime.waiting.count
         let longest = runtime.waiting.map { Int(now.timeIntervalSince($0.joinedAt)) }.max() ?? 0
         switch runtime.availability {
@@ -83,7 +83,7 @@ extension RoutingEngine {
 
     mutating func queueNoAnswer(_ id: CallID, at now: Date, into out: inout Effects) {
         guard let call = calls[id], case let .queue(queueID) = call.mode, call.answeredLeg == nil,
-              let queue = plan.queue(queueID) else { return }
+              let queue = queueConfig(queueID) else { return }
         for leg in call.legs.values {
             if let user = leg.user { agentOfferFailed(user, call: id, .noAnswer, at: now, into: &out) }
         }
@@ -92,7 +92,7 @@ extension RoutingEngine {
 
     mutating func queueTimeout(_ id: CallID, at now: Date, into out: inout Effects) {
         guard let call = calls[id], case let .queue(queueID) = call.mode, call.answeredLeg == nil,
-              let queue = plan.queue(queueID) else { return }
+              let queue = queueConfig(queueID) else { return }
         finish(id, divertOrReject(queue.overflow.timeout?.destination, .timeout), at: now, into: &out)
     }
 

@@ -26,7 +26,7 @@ extension RoutingEngine {
     /// ACD-8 progress message: position and an estimated wait that never grows while the caller waits.
     mutating func progress(_ id: CallID, at now: Date, into out: inout Effects) {
         guard let call = calls[id], case let .queue(queueID) = call.mode, call.answeredLeg == nil,
-              let queue = plan.queue(queueID), let position = position(of: id) else { return }
+              let queue = queueConfig(queueID), let position = position(of: id) else { return }
         let settings = queue.announcements
         if settings.announcePosition { out.add(.play(id, .position(position))) }
         if settings.announceWait, let estimate = estimatedWait(queueID, position: position, at: now) {

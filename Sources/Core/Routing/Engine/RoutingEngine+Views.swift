@@ -27,7 +27,7 @@ extension RoutingEngine {
 
     /// Live state of a queue.
     public func snapshot(of queue: QueueID, at now: Date) -> QueueSnapshot? {
-        guard let config = plan.queue(queue) else { return nil }
+        guard let config = queueConfig(queue) else { return nil }
         let runtime = queues[queue] ?? QueueRuntime()
         let waiting = runtime.waiting.map { entry in
             QueueSnapshot.WaitingCaller(call: entry.call, from: calls[entry.call]?.from ?? "", waitedSeconds: Int(now.timeIntervalSince(entry.joinedAt)),

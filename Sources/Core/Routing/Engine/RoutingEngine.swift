@@ -22,6 +22,9 @@ public struct RoutingEngine: Sendable {
     var personalWaiting: [UserID: [CallID]] = [:]
     var numbers: [String: CallTarget] = [:]
     var handleTimes: [QueueID: [TimeInterval]] = [:]
+    /// Position of each queue and hunt group in the plan (the scheduler's queue order).
+    var queueIndex: [QueueID: Int] = [:]
+    var huntIndex: [HuntGroupID: Int] = [:]
     /// Logged-in agents by queue (kept with `agents`), so a queue's candidates are found without a scan.
     var members: [QueueID: Set<UserID>] = [:]
     /// Queues whose pairing may have changed since the last dispatch (callers joined, agents freed).
@@ -114,6 +117,8 @@ public struct RoutingEngine: Sendable {
         for queue in plan.queues { numbers[queue.number] = .queue(queue.id) }
         for group in plan.huntGroups { numbers[group.number] = .huntGroup(group.id) }
         self.numbers = numbers
+        queueIndex = Dictionary(plan.queues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        huntIndex = Dictionary(plan.huntGroups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for queue in plan.queues where queues[queue.id] == nil { queues[queue.id] = QueueRuntime() }
     }
 
@@ -122,6 +127,12 @@ public struct RoutingEngine: Sendable {
         touchedAgents.insert(user)
         if let queues = agents[user]?.queues { dirtyQueues.formUnion(queues) }
     }
+
+    /// The queue's configuration (indexed, not searched).
+    func queueConfig(_ id: QueueID) -> QueueConfig? { queueIndex[id].map { plan.queues[$0] } }
+
+    /// The hunt group's configuration.
+    func huntConfig(_ id: HuntGroupID) -> HuntGroupConfig? { huntIndex[id].map { plan.huntGroups[$0] } }
 
     func isClosed(_ schedule: String?) -> Bool {
         schedule.map { closedSchedules.contains($0) } ?? false
