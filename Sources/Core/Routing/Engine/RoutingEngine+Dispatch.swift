@@ -5,24 +5,54 @@ extension RoutingEngine {
     /// by priority, then wait, then queue order; an agent is offered at most one call at a time.
     mutating func dispatch(at now: Date, into out: inout Effects) {
         guard !dirtyQueues.isEmpty else { return }
-        let dirty = dirtyQueues
-        dirtyQueues = []
-        let entries = dirty.flatMap { queues[$0]?.waiting ?? [] }
-            .filter { calls[$0.call]?.legs.isEmpty == true && calls[$0.call]?.answeredLeg == nil }
-            .sorted { lhs, rhs in
-                if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
-                if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
-                if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
-                return lhs.call < rhs.call
+        // Only queues with a free member can pair anyone; the rest cost one set intersection.
+        // Plain loops: a closure over `self` in a mutating method copies the whole engine.
+        var entries: [QueueEntry] = []
+        for queue in dirtyQueues where hasFreeMember(queue) {
+            for entry in queues[queue]?.waiting ?? [] {
+                if let call = calls[entry.call], call.legs.isEmpty, call.answeredLeg == nil { entries.append(entry) }
             }
+        }
+        dirtyQueues.removeAll(keepingCapacity: true)
+        guard !entries.isEmpty else { return }
+        let queueIndex = self.queueIndex
+        entries.sort { lhs, rhs in
+            if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+            if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
+            if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
+            return lhs.call < rhs.call
+        }
         for entry in entries {
             guard let queue = queueConfig(entry.queue) else { continue }
             var free = freeAgents(for: queue, at: now)
             guard !free.isEmpty else { continue }
             let untried = free.filter { !entry.tried.contains($0) }
             if untried.isEmpty { resetTried(entry) } else { free = untried }
-            offer(entry, queue: queue, to: pick(free, queue: queue, at: now), at: now, into: &out)
+            let picked = pick(free, queue: queue, at: now)
+            offer(entry, queue: queue, to: picked, at: now, into: &out)
+            freeAgentSet.subtract(picked.filter { agents[$0]?.ringing != nil })
         }
+    }
+
+    /// Re-decides, for the agents touched in this step, whether they could take a call now.
+    mutating func refreshFreeAgents(at now: Date) {
+        for user in touchedAgents {
+            if isFree(user, at: now) { freeAgentSet.insert(user) } else { freeAgentSet.remove(user) }
+        }
+    }
+
+    func isFree(_ user: UserID, at now: Date) -> Bool {
+        guard let agent = agents[user], !agent.queues.isEmpty, agent.ringing == nil, (inCall[user] ?? []).isEmpty,
+              isAvailableByPresence(user) else { return false }
+        if let until = agent.wrapUpUntil, until > now { return false }
+        return true
+    }
+
+    func hasFreeMember(_ queue: QueueID) -> Bool {
+        guard let members = members[queue], !members.isEmpty else { return false }
+        return freeAgentSet.count <= members.count
+            ? freeAgentSet.contains { members.contains($0) }
+            : members.contains { freeAgentSet.contains($0) }
     }
 
     mutating func resetTried(_ entry: QueueEntry) {
@@ -33,10 +63,10 @@ extension RoutingEngine {
 
     /// Agents who may be offered a call of `queue` now, in a stable order.
     func freeAgents(for queue: QueueConfig, at now: Date) -> [UserID] {
-        (members[queue.id] ?? []).sorted().filter { user in
-            guard let agent = agents[user], agent.ringing == nil,
-                  (inCall[user] ?? []).isEmpty, isAvailableByPresence(user) else { return false }
-            if let until = agent.wrapUpUntil, until > now { return false }
+        let members = members[queue.id] ?? []
+        let candidates = freeAgentSet.count <= members.count ? freeAgentSet.filter(members.contains) : members.filter(freeAgentSet.contains)
+        return candidates.sorted().filter { user in
+            guard isFree(user, at: now) else { return false }
             if let skill = queue.skill, (plan.skills[user]?[skill.skill] ?? 0) < skill.minimumLevel { return false }
             return true
         }

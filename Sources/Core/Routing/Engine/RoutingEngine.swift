@@ -31,6 +31,9 @@ public struct RoutingEngine: Sendable {
     var dirtyQueues: Set<QueueID> = []
     /// Agents whose status may have changed in this step.
     var touchedAgents: Set<UserID> = []
+    /// Logged-in agents who could take a call now (not ringing, not in a call, not in wrap-up, present);
+    /// kept for touched agents only, so a step costs what it touches, not the tenant's size.
+    var freeAgentSet: Set<UserID> = []
     var random: SeededGenerator
 
     /// Creates an engine over a plan and the tenant's users.
@@ -62,6 +65,7 @@ public struct RoutingEngine: Sendable {
         case let .requestSupervisor(user): supervisorRequest(user, into: &out)
         case let .timer(timer): fire(timer, at: now, into: &out)
         }
+        refreshFreeAgents(at: now)
         dispatch(at: now, into: &out)
         publishAgentStates(at: now, into: &out)
         return out.list
@@ -79,6 +83,7 @@ public struct RoutingEngine: Sendable {
         }
         members = members.filter { known.contains($0.key) }
         dirtyQueues.formUnion(known)
+        refreshFreeAgents(at: now)
         dispatch(at: now, into: &out)
         publishAgentStates(at: now, into: &out)
         return out.list
@@ -104,6 +109,7 @@ public struct RoutingEngine: Sendable {
         closedSchedules = names
         dirtyQueues.formUnion(plan.queues.map(\.id))
         var out = Effects()
+        refreshFreeAgents(at: now)
         dispatch(at: now, into: &out)
         return out.list
     }
