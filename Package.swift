@@ -6,6 +6,13 @@ import PackageDescription
 let plugins: [(name: String, dependencies: [Target.Dependency], exclude: [String])] = [
     ("Exec", [.product(name: "Subprocess", package: "swift-subprocess")], ["README.md"]),
     ("Mail", ["CCurl"], ["README.md"]),
+    ("AccessControl", ["CSerialPort"], ["README.md"]),
+    ("SMSHTTP", [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")], ["README.md"]),
+    ("SMPP", [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], ["README.md"]),
+    ("CalendarEWS", [], ["README.md"]),
+    ("CalendarGraph", [], ["README.md"]),
+    ("CalendarDomino", [], ["README.md"]),
+    ("CalendarCalDAV", [], ["README.md"]),
 ]
 
 var targets: [Target] = [
@@ -18,6 +25,12 @@ var targets: [Target] = [
         name: "CCurl",
         path: "Sources/Plugins/CCurl",
         linkerSettings: [.linkedLibrary("curl")]
+    ),
+    .systemLibrary(
+        name: "CSerialPort",
+        path: "Sources/Plugins/CSerialPort",
+        pkgConfig: "libserialport",
+        providers: [.apt(["libserialport-dev"])]
     ),
     .target(
         name: "HubPluginSupport",
@@ -52,7 +65,8 @@ var targets: [Target] = [
     .executableTarget(
         name: "HubBench",
         dependencies: [
-            "HubCore",
+            "SMSHTTPPlugin", "HubCore", "AccessControlPlugin", "SMPPPlugin", "HubPluginSupport", "CalendarCalDAVPlugin",
+            "CalendarEWSPlugin", "CalendarGraphPlugin", "CalendarDominoPlugin",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -72,7 +86,9 @@ var targets: [Target] = [
             "HubCore", "HubPluginSupport", "HubPluginTesting",
             .product(name: "Logging", package: "swift-log"),
         ],
-        path: "Tests/PluginsTests"
+        path: "Tests/PluginsTests",
+        // Fixture servers and payloads the tests start and read from disk; not sources.
+        exclude: ["Fixtures"]
     ),
     .testTarget(
         name: "HubTests",
@@ -121,7 +137,8 @@ let package = Package(
     targets: targets
 )
 
-for target in package.targets {
+// System library targets take no build settings.
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),

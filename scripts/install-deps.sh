@@ -30,11 +30,12 @@ esac
 # --- what each mode needs ---------------------------------------------------------------------
 
 # Linked by the build (Sources/Plugins/C*) on every mode.
-base_packages=(libcurl4-openssl-dev libserialport-dev libldap2-dev libsqlite3-dev pkg-config)
+# libxml2: FoundationXML's XMLParser (calendar_ews) loads it at run time.
+base_packages=(libcurl4-openssl-dev libserialport-dev libldap2-dev libsqlite3-dev pkg-config libxml2)
 # Started or called by tests (PTY pairs, HTTP probes, JSON checks).
-test_packages=(socat curl jq)
+test_packages=(socat curl jq openssl kannel kannel-extras libnet-smpp-perl radicale)
 # Imported by the Python test helpers (OpenAPI document validation). name==version, pinned.
-test_pip_packages=(openapi-spec-validator==0.9.0 PyYAML==6.0.3)
+test_pip_packages=(openapi-spec-validator==0.9.0 PyYAML==6.0.3 aiosmtpd==1.4.6)
 
 log() { printf 'install-deps: %s\n' "$*"; }
 

@@ -1,5 +1,13 @@
+import AccessControlPlugin
+import CalendarCalDAVPlugin
+import CalendarDominoPlugin
+import CalendarEWSPlugin
+import CalendarGraphPlugin
 import ExecPlugin
 import HubCore
+import MailPlugin
+import SMPPPlugin
+import SMSHTTPPlugin
 
 /// Every plugin kind compiled into this hub. Adding a kind = one line here and one in Package.swift.
 enum BuiltinPlugins {
@@ -7,6 +15,15 @@ enum BuiltinPlugins {
     static var factories: [PluginFactory] {
         [
             ExecPlugin.factory,
+            MailPlugin.factory,
+            AccessControlPlugin.factory,
+            KannelSMSPlugin.factory,
+            HTTPSMSPlugin.factory,
+            SMPPPlugin.factory,
+            CalendarEWSPlugin.factory,
+            CalendarGraphPlugin.factory,
+            CalendarDominoPlugin.factory,
+            CalendarCalDAVPlugin.factory,
         ]
     }
 

@@ -19,6 +19,7 @@ struct HubRuntime {
     let configuration: HubConfiguration
     let services: HubServices
     let timerWheel: TimerWheel
+    let routingRunner: RoutingRunner
     let supervisor: PluginSupervisor
     let routes: [RouteSpec]
     let router: Router<HubRequestContext>
@@ -35,9 +36,21 @@ struct HubRuntime {
         let engine = EngineService(repository: repository, bus: bus, clock: clock, metrics: metrics, logger: logger)
         try await engine.load()
         let board = PluginStatusBoard()
+        let outbox = Outbox(database: database, engine: engine, clock: clock, logger: logger)
+        try await outbox.load()
+        let notifier = Notifier(
+            engine: engine, outbox: outbox, composer: MessageComposer(engine: engine, settings: outbox.settings), logger: logger)
+        let routingRepository = RoutingRepository(database: database)
+        let routingFeed = bus.subscribe(tenant: nil, internalFeed: true)
+        let routing = RoutingService(repository: routingRepository, engine: engine, clock: clock, logger: logger) { tenant, entry in
+            await notifier.notify(tenant: tenant, user: entry.user, kind: .missedCall, text: "Missed call from \(entry.party)",
+                                  idempotencyKey: "missed-\(entry.call)-\(entry.user)")
+        }
+        try await routing.load()
         let services = HubServices(
             engine: engine, tokens: TokenService(repository: repository, clock: clock), bus: bus, metrics: metrics,
-            repository: repository, plugins: board, clock: clock, logger: logger)
+            repository: repository, plugins: board, clock: clock, logger: logger, outbox: outbox, notifier: notifier,
+            routing: routing, routingRepository: routingRepository)
         metrics.gauge("hub_stream_subscribers", help: "Event stream subscribers (WebSocket, SSE and plugins)") {
             [(labels: "", value: Double(bus.subscriberCount))]
         }
@@ -52,10 +65,11 @@ struct HubRuntime {
         }
         let supervisor = PluginSupervisor(
             registry: registry, directory: configuration.pluginsDirectory, engine: engine, bus: bus,
-            stateRepository: repository, board: board, clock: clock, logger: logger, environment: environment)
+            stateRepository: repository, board: board, clock: clock, logger: logger, environment: environment, outbox: outbox)
         let (router, routes) = APIRouter.build(services)
         return HubRuntime(
             configuration: configuration, services: services, timerWheel: TimerWheel(engine: engine, clock: clock),
+            routingRunner: RoutingRunner(routing: routing, feed: routingFeed, clock: clock),
             supervisor: supervisor, routes: routes.routes, router: router)
     }
 
@@ -65,7 +79,7 @@ struct HubRuntime {
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: router),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hub"),
-            services: [timerWheel, supervisor],
+            services: [timerWheel, routingRunner, supervisor],
             logger: services.logger)
     }
 }

@@ -91,7 +91,7 @@ struct ExecEndToEndTests {
             registry: BuiltinPlugins.registry, directory: bridge.plugins, logger: logs.logger(label: "hub"))
         #expect(await supervisor.reload().isEmpty)
         let bus = hub.services.bus
-        try await waitUntil(timeout: .seconds(20), "the bridge to say hello") {
+        try await waitUntil(timeout: .seconds(45), "the bridge to say hello") {
             !logs.entries(containing: "hello: instance=bridge tenant=acme").isEmpty
         }
         try await waitUntil("the instance to subscribe to hub events") { bus.subscriberCount >= 1 }

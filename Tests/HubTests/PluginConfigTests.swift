@@ -30,8 +30,8 @@ struct PluginConfigTests {
             name: "unknown settings key", text: "plugin = \"exec\"\ntenant = \"acme\"\n[settings]\n\(command)\nbauds = 9600\n",
             key: "settings.bauds", message: ["unknown key", "exec accepts:", "working_directory"]),
         Rejected(
-            name: "unknown kind", text: "plugin = \"access_control_serial\"\ntenant = \"acme\"\n",
-            key: "plugin", message: ["unknown kind 'access_control_serial'", "known: exec"]),
+            name: "unknown kind", text: "plugin = \"door_opener_9000\"\ntenant = \"acme\"\n",
+            key: "plugin", message: ["unknown kind 'door_opener_9000'", "known: access_control_serial"]),
         Rejected(name: "missing plugin", text: "tenant = \"acme\"\n[settings]\n\(command)\n", key: "plugin", message: ["required", "exec"]),
         Rejected(name: "plugin not a string", text: "plugin = 7\ntenant = \"acme\"\n", key: "plugin", message: ["required"]),
         Rejected(name: "missing tenant", text: "plugin = \"exec\"\n[settings]\n\(command)\n", key: "tenant", message: ["required"]),

@@ -16,6 +16,12 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case presenceChanged(PresenceChange)
         case userChanged(UserID)
         case userRemoved(UserID)
+        /// A message in the outbox changed status (`message.status`).
+        case messageStatus(MessageStatusChange)
+        /// An SMS arrived at one of the tenant's gateways (`sms.received`).
+        case smsReceived(IncomingSMS)
+        /// A call, agent, queue or phone-state event from the routing engine.
+        case routing(RoutingEvent)
     }
 
     /// Creates an event with its hub sequence number, tenant, time and payload.
@@ -32,10 +38,13 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case .presenceChanged: "presence.changed"
         case .userChanged: "user.changed"
         case .userRemoved: "user.removed"
+        case .messageStatus: "message.status"
+        case .smsReceived: "sms.received"
+        case let .routing(event): event.type
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case sequence, tenant, at, type, presence, user }
+    private enum CodingKeys: String, CodingKey { case sequence, tenant, at, type, presence, user, message, sms, routing }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +55,10 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case "presence.changed": payload = .presenceChanged(try container.decode(PresenceChange.self, forKey: .presence))
         case "user.changed": payload = .userChanged(try container.decode(UserID.self, forKey: .user))
         case "user.removed": payload = .userRemoved(try container.decode(UserID.self, forKey: .user))
+        case "message.status": payload = .messageStatus(try container.decode(MessageStatusChange.self, forKey: .message))
+        case "sms.received": payload = .smsReceived(try container.decode(IncomingSMS.self, forKey: .sms))
+        case let other where RoutingEvent.types.contains(other):
+            payload = .routing(try container.decode(RoutingEvent.self, forKey: .routing))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(other)'")
         }
@@ -60,6 +73,9 @@ public struct HubEvent: Codable, Sendable, Equatable {
         switch payload {
         case let .presenceChanged(change): try container.encode(change, forKey: .presence)
         case let .userChanged(user), let .userRemoved(user): try container.encode(user, forKey: .user)
+        case let .messageStatus(change): try container.encode(change, forKey: .message)
+        case let .smsReceived(sms): try container.encode(sms, forKey: .sms)
+        case let .routing(event): try container.encode(event, forKey: .routing)
         }
     }
 }

@@ -21,6 +21,13 @@ public protocol HubPlugin: Sendable {
     /// Long-running work; returns or throws `CancellationError` when cancelled. Throw
     /// ``PluginError/unavailable(_:)`` for failures worth retrying; the runtime backs off and restarts.
     func run(context: PluginContext) async throws
+    /// What the kind sees on this machine, one line each, for `hub plugins check` (e.g. serial ports).
+    static func environmentReport() -> [String]
+}
+
+extension HubPlugin {
+    /// Nothing to report by default.
+    public static func environmentReport() -> [String] { [] }
 }
 
 /// Settings of a plugin kind, decoded from the instance file's `[settings]` table.
@@ -46,7 +53,7 @@ public struct NoSettings: PluginSettings {
 extension HubPlugin {
     /// The factory the runtime uses to build instances of this kind.
     public static var factory: PluginFactory {
-        PluginFactory(descriptor: descriptor, settingsKeys: Settings.allKeys) { source, context in
+        PluginFactory(descriptor: descriptor, settingsKeys: Settings.allKeys, environmentReport: { environmentReport() }) { source, context in
             let settings: Settings
             do { settings = try source.decode(Settings.self) } catch let error as PluginError {
                 throw error
@@ -66,15 +73,18 @@ public struct PluginFactory: Sendable {
     public let descriptor: PluginDescriptor
     /// Keys the kind's `[settings]` accept.
     public let settingsKeys: [String]
+    /// What the kind sees on this machine (``HubPlugin/environmentReport()``).
+    public let environmentReport: @Sendable () -> [String]
     private let build: @Sendable (any PluginSettingsSource, PluginContext) throws -> any HubPlugin
 
-    /// Creates a factory from a kind's descriptor, accepted settings keys and instance builder.
+    /// Creates a factory from a kind's descriptor, accepted settings keys, environment report and instance builder.
     public init(
-        descriptor: PluginDescriptor, settingsKeys: [String],
+        descriptor: PluginDescriptor, settingsKeys: [String], environmentReport: @escaping @Sendable () -> [String] = { [] },
         build: @escaping @Sendable (any PluginSettingsSource, PluginContext) throws -> any HubPlugin
     ) {
         self.descriptor = descriptor
         self.settingsKeys = settingsKeys
+        self.environmentReport = environmentReport
         self.build = build
     }
 

@@ -20,13 +20,15 @@ public struct PluginContext: Sendable {
     public let subscribe: @Sendable () -> AsyncStream<HubEvent>
     /// The outbox's messages for this instance (message gateways only; empty for other roles).
     public let outbox: any OutboundMessageQueue
+    /// Where the instance reports what it is doing (port open, reconnecting …) for its status in the API.
+    public let status: any PluginStatusReporter
 
     /// Assembles the context the runtime hands one plugin instance.
     public init(
         instanceID: String, tenant: TenantID, logger: Logger, clock: HubClock, sink: any PluginEventSink,
         directory: any DirectoryLookup, state: any PluginStateStore,
         subscribe: @escaping @Sendable () -> AsyncStream<HubEvent>,
-        outbox: any OutboundMessageQueue = NoOutboundMessages()
+        outbox: any OutboundMessageQueue = NoOutboundMessages(), status: any PluginStatusReporter = NoStatusReporter()
     ) {
         self.instanceID = instanceID
         self.tenant = tenant
@@ -37,7 +39,22 @@ public struct PluginContext: Sendable {
         self.state = state
         self.subscribe = subscribe
         self.outbox = outbox
+        self.status = status
     }
+}
+
+/// Takes a plugin instance's own account of its state, shown as `detail` in the instance's status.
+public protocol PluginStatusReporter: Sendable {
+    /// Replaces the detail (`open: /dev/ttyUSB0 9600 8N1`, `waiting: … retry at …`); nil clears it.
+    func report(detail: String?)
+}
+
+/// A ``PluginStatusReporter`` that drops every report.
+public struct NoStatusReporter: PluginStatusReporter {
+    /// Creates the reporter.
+    public init() {}
+    /// Drops the report.
+    public func report(detail: String?) {}
 }
 
 /// Receives what plugins produce; the hub applies it through the engine.

@@ -55,3 +55,13 @@ public struct ValidationCollector: Sendable {
         if !issues.isEmpty { throw ValidationError(issues) }
     }
 }
+
+extension ValidationCollector {
+    /// A collector holding `other`'s issues with their `$` root replaced by `prefix` (nesting a part's errors).
+    public init(prefixing prefix: String, _ other: ValidationCollector) {
+        self.init()
+        for issue in other.issues {
+            add(issue.path == "$" ? prefix : prefix + issue.path.dropFirst(), issue.reason)
+        }
+    }
+}

@@ -17,6 +17,12 @@ enum APIRouter {
         CatalogueRoutes.register(routes, services)
         AdminRoutes.register(routes, services)
         EventRoutes.register(routes, services)
+        MessageRoutes.register(routes, services)
+        NotificationRoutes.register(routes, services)
+        RoutingAdminRoutes.register(routes, services)
+        CallRoutes.register(routes, services)
+        QueueRoutes.register(routes, services)
+        PluginSyncRoutes.register(routes, services)
         EventRoutes.registerWebSocket(router, routes, services)
         return (router, routes)
     }

@@ -30,7 +30,7 @@ struct StreamEvent: Encodable {
         var previousActivity: ActivityID?
     }
 
-    private enum CodingKeys: String, CodingKey { case sequence, tenant, at, type, presence, user }
+    private enum CodingKeys: String, CodingKey { case sequence, tenant, at, type, presence, user, message, sms, routing }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +48,12 @@ struct StreamEvent: Encodable {
             try container.encode(change.user, forKey: .user)
         case let .userChanged(user), let .userRemoved(user):
             try container.encode(user, forKey: .user)
+        case let .messageStatus(change):
+            try container.encode(change, forKey: .message)
+        case let .smsReceived(sms):
+            try container.encode(sms, forKey: .sms)
+        case let .routing(event):
+            try container.encode(event, forKey: .routing)
         }
     }
 }

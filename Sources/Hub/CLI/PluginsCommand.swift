@@ -35,13 +35,17 @@ struct PluginsCommand: AsyncParsableCommand {
 
     /// `hub plugins check`: same as `hub check-config` for the plugins directory.
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate plugins.d/*.toml.")
+        static let configuration = CommandConfiguration(abstract: "Validate plugins.d/*.toml and list what plugin kinds see (serial ports).")
         @Option(help: "Directory of plugin instance files.") var plugins: String = "./plugins.d"
 
         func run() async throws {
             let results = ConfigCheck.run(directory: plugins, registry: BuiltinPlugins.registry)
             for line in results.ok { print("ok    \(line)") }
             for problem in results.problems { print("error \(problem)") }
+            // What each kind sees on this machine (the serial ports for access control), as a hint, never an error.
+            for factory in BuiltinPlugins.factories {
+                for line in factory.environmentReport() { print("info  \(factory.descriptor.kind): \(line)") }
+            }
             if !results.problems.isEmpty { throw ExitCode(1) }
         }
     }

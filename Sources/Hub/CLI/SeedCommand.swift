@@ -10,6 +10,8 @@ struct SeedCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @Argument(help: "Tenant file, e.g. samples/demo/tenant.json.") var file: String
+    @Option(help: "Routing file ({\"plan\", \"schedules\"}); default: routing.json next to the tenant file, if there is one.")
+    var routing: String?
 
     func run() async throws {
         let logger = Logger(label: "hub.seed")
@@ -24,6 +26,7 @@ struct SeedCommand: AsyncParsableCommand {
             HubConfiguration(dataDirectory: data.dataDirectory), registry: BuiltinPlugins.registry, logger: logger)
         let loaded = try await seed.load(into: runtime.services.engine, clock: runtime.services.clock)
         print(loaded ? "loaded tenant '\(seed.tenant.id)' from \(file)" : "tenant '\(seed.tenant.id)' already present; nothing changed")
+        try await seedRouting(tenant: seed.tenant.id, routing: runtime.services.routing)
         let tokenFile = (data.dataDirectory as NSString).appendingPathComponent("demo-token")
         if let existing = try? String(contentsOfFile: tokenFile, encoding: .utf8) {
             print("demo token (main_admin of \(seed.tenant.id)): \(existing.trimmingCharacters(in: .whitespacesAndNewlines))")

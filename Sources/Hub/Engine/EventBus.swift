@@ -8,6 +8,8 @@ import Synchronization
 final class EventBus: Sendable {
     private struct Subscriber {
         var tenant: TenantID?
+        /// False for the hub's own feeds (routing), which are not stream clients.
+        var counted: Bool
         var continuation: AsyncStream<HubEvent>.Continuation
     }
 
@@ -19,10 +21,12 @@ final class EventBus: Sendable {
     init(bufferSize: Int = 4_096) { self.bufferSize = bufferSize }
 
     /// Subscribes to one tenant's events (or every tenant's with nil); the stream ends on cancellation.
-    func subscribe(tenant: TenantID?) -> AsyncStream<HubEvent> {
-        let (stream, continuation) = AsyncStream<HubEvent>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
+    /// An `internalFeed` (the hub's own routing) is never dropped from and not counted as a subscriber.
+    func subscribe(tenant: TenantID?, internalFeed: Bool = false) -> AsyncStream<HubEvent> {
+        let (stream, continuation) = AsyncStream<HubEvent>.makeStream(
+            bufferingPolicy: internalFeed ? .unbounded : .bufferingNewest(bufferSize))
         let id = nextID.add(1, ordering: .relaxed).newValue
-        subscribers.withLock { $0[id] = Subscriber(tenant: tenant, continuation: continuation) }
+        subscribers.withLock { $0[id] = Subscriber(tenant: tenant, counted: !internalFeed, continuation: continuation) }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
@@ -49,7 +53,7 @@ final class EventBus: Sendable {
     }
 
     /// Current number of subscribers.
-    var subscriberCount: Int { subscribers.withLock { $0.count } }
+    var subscriberCount: Int { subscribers.withLock { $0.values.filter(\.counted).count } }
 
     /// Events dropped because a subscriber fell behind.
     var dropped: Int { droppedCount.load(ordering: .relaxed) }

@@ -5,6 +5,8 @@ struct EnginePluginSink: PluginEventSink {
     let engine: EngineService
     let tenant: TenantID
     let instanceID: String
+    /// Where delivery receipts go; nil when the hub runs without messaging (tests).
+    var outbox: Outbox?
 
     func submit(_ output: PluginOutput) async throws -> PluginOutputResult {
         switch output {
@@ -23,8 +25,13 @@ struct EnginePluginSink: PluginEventSink {
                 if case .storage = error { throw PluginError.unavailable(error.description) }
                 return .rejected(error.description)
             }
-        case .deliveryReport, .incomingSMS:
-            return .rejected("this hub has no message outbox yet")
+        case let .deliveryReport(report):
+            guard let outbox else { return .rejected("this hub has no message outbox") }
+            return await outbox.deliveryReport(report, tenant: tenant)
+        case let .incomingSMS(sms):
+            guard !sms.from.isEmpty, !sms.to.isEmpty else { return .rejected("an incoming SMS needs from and to") }
+            await engine.publish(tenant, .smsReceived(sms))
+            return .applied
         }
     }
 }

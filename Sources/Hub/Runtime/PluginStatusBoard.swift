@@ -22,6 +22,17 @@ struct PluginInstanceStatus: Codable, Sendable, Equatable {
     var nextAttemptAt: Date?
     /// When the instance entered its current state.
     var since: Date
+    /// The instance's own account of what it is doing (e.g. its serial port is open or being reopened).
+    var detail: String?
+}
+
+/// Writes a plugin instance's reports into its board entry, as long as the entry is of its generation.
+struct BoardStatusReporter: PluginStatusReporter {
+    let board: PluginStatusBoard
+    let id: String
+    let generation: UInt64
+
+    func report(detail: String?) { board.update(id, generation: generation) { $0.detail = detail } }
 }
 
 /// Per-instance state of every plugin, shared by the supervisor, the API and the metrics.

@@ -26,14 +26,18 @@ actor PluginSupervisor: Service {
     private let logger: Logger
     private let backoff: Backoff
     private let environment: [String: String]
+    /// Hands message-gateway instances their queues; nil in tests without messaging.
+    private let outbox: Outbox?
     private var running: [String: Running] = [:]
 
     init(
         registry: PluginRegistry, directory: String, engine: EngineService, bus: EventBus,
         stateRepository: any PluginStateRepository, board: PluginStatusBoard, clock: HubClock, logger: Logger,
         backoff: Backoff = Backoff(initial: .seconds(1), maximum: .seconds(300), multiplier: 2, jitter: 0.1),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        outbox: Outbox? = nil
     ) {
+        self.outbox = outbox
         self.registry = registry
         self.directory = directory
         self.engine = engine
@@ -111,14 +115,30 @@ actor PluginSupervisor: Service {
         let tenant = config.tenant
         let context = PluginContext(
             instanceID: config.id, tenant: tenant, logger: logger, clock: clock,
-            sink: EnginePluginSink(engine: engine, tenant: tenant, instanceID: config.id),
+            sink: EnginePluginSink(engine: engine, tenant: tenant, instanceID: config.id, outbox: outbox),
             directory: EngineDirectoryLookup(engine: engine, tenant: tenant),
             state: StorePluginState(repository: stateRepository, instanceID: config.id),
-            subscribe: { bus.subscribe(tenant: tenant) })
+            subscribe: { bus.subscribe(tenant: tenant) },
+            outbox: Self.queue(outbox, factory.descriptor, tenant: tenant, instance: config.id, clock: clock),
+            status: BoardStatusReporter(board: board, id: config.id, generation: generation))
         let loop = InstanceLoop(
             config: config, factory: factory, context: context, board: board, generation: generation, backoff: backoff,
             engine: engine)
-        running[config.id] = Running(config: config, task: Task { await loop.run() })
+        let outbox = self.outbox
+        let instance = config.id
+        running[config.id] = Running(config: config, task: Task {
+            await loop.run()
+            // Messages the instance took and never reported are offered to the next gateway at once.
+            await outbox?.release(gateway: instance)
+        })
+    }
+
+    /// The outbox queue of a message-gateway instance (its tenant, its kind's channels); empty for other roles.
+    private static func queue(
+        _ outbox: Outbox?, _ descriptor: PluginDescriptor, tenant: TenantID, instance: String, clock: HubClock
+    ) -> any OutboundMessageQueue {
+        guard let outbox, descriptor.roles.contains(.messageGateway) else { return NoOutboundMessages() }
+        return OutboxQueue(outbox: outbox, tenant: tenant, channels: descriptor.messageChannels, gateway: instance, clock: clock)
     }
 }
 
@@ -145,7 +165,7 @@ struct InstanceLoop: Sendable {
                 return
             }
             let started = clock.now()
-            board.update(id, generation: generation) { $0.state = .running; $0.since = started; $0.nextAttemptAt = nil }
+            board.update(id, generation: generation) { $0.state = .running; $0.since = started; $0.nextAttemptAt = nil; $0.detail = nil }
             let failure: PluginError
             do {
                 let plugin = try factory.make(settings: config.settings, context: context)

@@ -77,6 +77,8 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-outbox") { db in try OutboxSchema.create(db) }
+        migrator.registerMigration("v3-routing") { db in try RoutingSchema.create(db) }
         return migrator
     }
 }

@@ -69,7 +69,7 @@ struct ChildSession {
     }
 
     private func forwardEvents(to inbox: ChildInbox) async {
-        for await event in context.subscribe() where event.tenant == context.tenant {
+        for await event in context.subscribe() where event.tenant == context.tenant && ExecProtocol.forwards(event) {
             do {
                 if inbox.send(try ExecProtocol.eventLine(event)) { counters.update { $0.eventsForwarded += 1 } }
             } catch {

@@ -44,6 +44,14 @@ extension ExecProtocol {
     public static func eventLine(_ event: HubEvent) throws -> [UInt8] {
         try JSONLines.encode(EventMessage(event))
     }
+
+    /// Whether programs get `event`: presence and directory events; message and routing events are not part of protocol 1.
+    public static func forwards(_ event: HubEvent) -> Bool {
+        switch event.payload {
+        case .presenceChanged, .userChanged, .userRemoved: true
+        case .messageStatus, .smsReceived, .routing: false
+        }
+    }
 }
 
 private struct Hello: Encodable {
@@ -72,7 +80,7 @@ private struct EventMessage: Encodable {
     let sequence: UInt64
     let tenant: TenantID
     let at: Date
-    let user: UserID
+    let user: UserID?
     let source: PresenceSource?
     let reason: PresenceChange.Reason?
     let presence: PresenceState?
@@ -92,6 +100,12 @@ private struct EventMessage: Encodable {
             before = change.before.map(PresenceState.init)
         case let .userChanged(id), let .userRemoved(id):
             user = id
+            source = nil
+            reason = nil
+            presence = nil
+            before = nil
+        case .messageStatus, .smsReceived, .routing:
+            user = nil
             source = nil
             reason = nil
             presence = nil

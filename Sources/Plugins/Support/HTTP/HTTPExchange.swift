@@ -81,6 +81,8 @@ public enum HTTPTransportError: Error, Sendable, Equatable, CustomStringConverti
     case responseTooLarge(limit: Int)
     /// The request itself is unusable (bad URL, unsupported option).
     case invalidRequest(String)
+    /// The calling task was cancelled; the transfer was aborted.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -88,6 +90,7 @@ public enum HTTPTransportError: Error, Sendable, Equatable, CustomStringConverti
         case .timedOut: "timed out"
         case let .responseTooLarge(limit): "response larger than \(limit) bytes"
         case let .invalidRequest(reason): "invalid request: \(reason)"
+        case .cancelled: "cancelled"
         }
     }
 }
