@@ -1,6 +1,6 @@
 import Foundation
 
-/// What to run, parsed from `HubBench [all|presence|search|stream|memory] [--hub PATH] [--quick]`.
+/// What to run, parsed from `HubBench [suite] [--hub PATH] [--quick]` (suites: `Suite` below).
 struct Options: Sendable {
     enum Suite: String, CaseIterable, Sendable {
         case all, presence, search, stream, memory, timecontrol, outbox, access, smpp, http, routing, caldav
