@@ -1,3 +1,4 @@
+import Foundation
 import HubCore
 import ServiceLifecycle
 
@@ -7,10 +8,20 @@ struct TimerWheel: Service {
     let clock: HubClock
 
     func run() async throws {
+        let engine = self.engine
+        await TimerLoop.run(clock: clock, signal: engine.timerSignal, nextDeadline: { await engine.nextDeadline() },
+                            fire: { await engine.fireDueTimers() })
+    }
+}
+
+/// Sleeps on the injected clock until the next deadline or a wake-up, then fires what is due; until cancelled
+/// or the service group shuts down. Shared by the presence and routing timer wheels.
+enum TimerLoop {
+    static func run(
+        clock: HubClock, signal: WakeSignal, nextDeadline: @escaping @Sendable () async -> Date?, fire: @Sendable () async -> Void
+    ) async {
         while !Task.isCancelledOrShuttingDown {
-            let deadline = await engine.nextDeadline()
-            let signal = engine.timerSignal
-            let clock = self.clock
+            let deadline = await nextDeadline()
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     if let deadline {
@@ -24,7 +35,7 @@ struct TimerWheel: Service {
                 await group.next()
                 group.cancelAll()
             }
-            await engine.fireDueTimers()
+            await fire()
         }
     }
 }

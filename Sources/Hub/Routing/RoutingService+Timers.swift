@@ -41,23 +41,8 @@ struct RoutingTimerWheel: Sendable {
 
     /// Runs until cancelled.
     func run() async {
-        while !Task.isCancelled {
-            let deadline = await routing.nextDeadline()
-            let signal = routing.timerSignal
-            let clock = self.clock
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    if let deadline {
-                        try? await clock.sleep(until: deadline)
-                    } else {
-                        try? await clock.sleep(.seconds(86_400))
-                    }
-                }
-                group.addTask { await signal.wait() }
-                await group.next()
-                group.cancelAll()
-            }
-            await routing.fireDueTimers()
-        }
+        let routing = self.routing
+        await TimerLoop.run(clock: clock, signal: routing.timerSignal, nextDeadline: { await routing.nextDeadline() },
+                            fire: { await routing.fireDueTimers() })
     }
 }
