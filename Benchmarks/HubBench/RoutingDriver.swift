@@ -17,6 +17,8 @@ struct RoutingDriver {
     /// Effects seen so far (decisions made).
     var effectCount = 0
     var nextCall = 0
+    /// CPU time by input kind (count, nanoseconds), so a report can say which inputs cost what.
+    var kinds: [String: (count: Int, nanoseconds: UInt64)] = [:]
 
     init(_ tenant: RoutingTenant) {
         engine = RoutingEngine(plan: tenant.plan, users: tenant.users, seed: 42)
@@ -29,8 +31,31 @@ struct RoutingDriver {
         let start = ThreadCPU.now()
         let effects = engine.handle(input, at: now)
         let elapsed = ThreadCPU.since(start)
+        kinds[Self.kind(of: input), default: (0, 0)].count += 1
+        kinds[Self.kind(of: input), default: (0, 0)].nanoseconds += elapsed
         track(effects)
         return elapsed
+    }
+
+    /// The input's case name, and the timer's for timers.
+    static func kind(of input: RoutingInput) -> String {
+        switch input {
+        case .offer: "offer"
+        case .dial: "dial"
+        case .clickToCall: "click to call"
+        case .legRinging: "leg ringing"
+        case .legAnswered: "leg answered"
+        case .legFailed: "leg failed"
+        case .callerHungUp: "caller hung up"
+        case .callEnded: "call ended"
+        case .transferred: "transferred"
+        case .requestCallback: "callback requested"
+        case .agentLogin: "agent login"
+        case .agentLogout: "agent logout"
+        case .presence: "presence"
+        case .requestSupervisor: "supervisor request"
+        case let .timer(timer): "timer " + String(describing: timer).prefix { $0 != "(" }
+        }
     }
 
     /// A fresh call id.

@@ -9,6 +9,7 @@ extension RoutingEngine {
         agent.unanswered = 0
         agents[user] = agent
         members[queue, default: []].insert(user)
+        eligibleCounts[queue] = nil
         touch(user)
     }
 
@@ -18,7 +19,11 @@ extension RoutingEngine {
         guard !leaving.isEmpty else { return }
         touch(user)
         agent.queues.subtract(leaving)
-        for queueID in leaving { members[queueID]?.remove(user) }
+        for queueID in leaving {
+            members[queueID]?.remove(user)
+            freeMembers[queueID]?.remove(user)
+            eligibleCounts[queueID] = nil
+        }
         if let (call, leg) = agent.ringing, case let .queue(queueID)? = calls[call]?.mode, leaving.contains(queueID) {
             out.add(.cancelRing(call, leg))
             out.add(.cancelWake(.ring(call, leg)))
@@ -47,6 +52,7 @@ extension RoutingEngine {
         users[user]?.until = until
         guard var agent = agents[user] else { return }
         touch(user)
+        for queueID in agent.queues { eligibleCounts[queueID] = nil }
         // A presence change is the agent acting: the unanswered count starts again (ACD-4 policy).
         agent.unanswered = 0
         if !isAvailableByPresence(user), let (call, leg) = agent.ringing {

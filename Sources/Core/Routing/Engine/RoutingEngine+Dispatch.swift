@@ -3,42 +3,78 @@ import Foundation
 extension RoutingEngine {
     /// The one scheduler (DESIGN): pairs waiting callers with free agents across all queues, callers
     /// by priority, then wait, then queue order; an agent is offered at most one call at a time.
+    /// Each queue that could pair anyone puts forward its best caller; the best of those is served, and
+    /// its queue puts forward the next. Free agents only get fewer during a pass, so a queue left with
+    /// nobody free drops out for good: the same order as sorting every caller, at the cost of the heads.
     mutating func dispatch(at now: Date, into out: inout Effects) {
         guard !dirtyQueues.isEmpty else { return }
-        // Only queues with a free member can pair anyone; the rest cost one set intersection.
         // Plain loops: a closure over `self` in a mutating method copies the whole engine.
-        var entries: [QueueEntry] = []
+        var heads: [QueueEntry] = []
+        var served: Set<CallID> = []
         for queue in dirtyQueues where hasFreeMember(queue) {
-            for entry in queues[queue]?.waiting ?? [] {
-                if let call = calls[entry.call], call.legs.isEmpty, call.answeredLeg == nil { entries.append(entry) }
-            }
+            if let head = bestWaiting(queue, excluding: served) { heads.append(head) }
         }
         dirtyQueues.removeAll(keepingCapacity: true)
-        guard !entries.isEmpty else { return }
-        let queueIndex = self.queueIndex
-        entries.sort { lhs, rhs in
-            if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
-            if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
-            if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
-            return lhs.call < rhs.call
-        }
-        for entry in entries {
-            guard let queue = queueConfig(entry.queue) else { continue }
+        while !heads.isEmpty {
+            var best = 0
+            for index in heads.indices.dropFirst() where servedBefore(heads[index], heads[best]) { best = index }
+            let entry = heads.remove(at: best)
+            guard hasFreeMember(entry.queue), let queue = queueConfig(entry.queue) else { continue }
+            served.insert(entry.call)
             var free = freeAgents(for: queue, at: now)
-            guard !free.isEmpty else { continue }
-            let untried = free.filter { !entry.tried.contains($0) }
-            if untried.isEmpty { resetTried(entry) } else { free = untried }
-            let picked = pick(free, queue: queue, at: now)
-            offer(entry, queue: queue, to: picked, at: now, into: &out)
-            freeAgentSet.subtract(picked.filter { agents[$0]?.ringing != nil })
+            if !free.isEmpty {
+                let untried = free.filter { !entry.tried.contains($0) }
+                if untried.isEmpty { resetTried(entry) } else { free = untried }
+                let picked = pick(free, queue: queue, at: now)
+                offer(entry, queue: queue, to: picked, at: now, into: &out)
+                for user in picked where agents[user]?.ringing != nil { markNotFree(user) }
+            }
+            if hasFreeMember(entry.queue), let next = bestWaiting(entry.queue, excluding: served) { heads.append(next) }
         }
+    }
+
+    /// The scheduler's order: priority, then wait, then queue order, then call id.
+    func servedBefore(_ lhs: QueueEntry, _ rhs: QueueEntry) -> Bool {
+        if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+        if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
+        if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
+        return lhs.call < rhs.call
+    }
+
+    /// The queue's first caller in the scheduler's order who is waiting with nothing ringing.
+    func bestWaiting(_ queue: QueueID, excluding served: Set<CallID>) -> QueueEntry? {
+        var best: QueueEntry?
+        for entry in queues[queue]?.waiting ?? [] where !served.contains(entry.call) {
+            if let current = best, !servedBefore(entry, current) { continue }
+            guard calls[entry.call]?.legs.isEmpty == true, calls[entry.call]?.answeredLeg == nil else { continue }
+            best = entry
+        }
+        return best
     }
 
     /// Re-decides, for the agents touched in this step, whether they could take a call now.
     mutating func refreshFreeAgents(at now: Date) {
         for user in touchedAgents {
-            if isFree(user, at: now) { freeAgentSet.insert(user) } else { freeAgentSet.remove(user) }
+            let free = isFree(user, at: now)
+            if free { freeAgentSet.insert(user) } else { freeAgentSet.remove(user) }
+            for queue in agents[user]?.queues ?? [] {
+                if free && meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) } else { freeMembers[queue]?.remove(user) }
+            }
         }
+    }
+
+    /// After a plan change skill requirements may differ: the per-queue sets are built again from the free agents.
+    mutating func rebuildFreeMembers() {
+        freeMembers = [:]
+        for user in freeAgentSet {
+            for queue in agents[user]?.queues ?? [] where meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) }
+        }
+    }
+
+    /// An offered agent is no longer free in any of their queues.
+    mutating func markNotFree(_ user: UserID) {
+        freeAgentSet.remove(user)
+        for queue in agents[user]?.queues ?? [] { freeMembers[queue]?.remove(user) }
     }
 
     func isFree(_ user: UserID, at now: Date) -> Bool {
@@ -48,11 +84,13 @@ extension RoutingEngine {
         return true
     }
 
+    func meetsSkill(_ user: UserID, _ queue: QueueID) -> Bool {
+        guard let skill = queueConfig(queue)?.skill else { return true }
+        return (plan.skills[user]?[skill.skill] ?? 0) >= skill.minimumLevel
+    }
+
     func hasFreeMember(_ queue: QueueID) -> Bool {
-        guard let members = members[queue], !members.isEmpty else { return false }
-        return freeAgentSet.count <= members.count
-            ? freeAgentSet.contains { members.contains($0) }
-            : members.contains { freeAgentSet.contains($0) }
+        !(freeMembers[queue]?.isEmpty ?? true)
     }
 
     mutating func resetTried(_ entry: QueueEntry) {
@@ -63,13 +101,7 @@ extension RoutingEngine {
 
     /// Agents who may be offered a call of `queue` now, in a stable order.
     func freeAgents(for queue: QueueConfig, at now: Date) -> [UserID] {
-        let members = members[queue.id] ?? []
-        let candidates = freeAgentSet.count <= members.count ? freeAgentSet.filter(members.contains) : members.filter(freeAgentSet.contains)
-        return candidates.sorted().filter { user in
-            guard isFree(user, at: now) else { return false }
-            if let skill = queue.skill, (plan.skills[user]?[skill.skill] ?? 0) < skill.minimumLevel { return false }
-            return true
-        }
+        (freeMembers[queue.id] ?? []).sorted().filter { isFree($0, at: now) }
     }
 
     func isAvailableByPresence(_ user: UserID) -> Bool {

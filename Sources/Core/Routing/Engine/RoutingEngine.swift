@@ -34,6 +34,10 @@ public struct RoutingEngine: Sendable {
     /// Logged-in agents who could take a call now (not ringing, not in a call, not in wrap-up, present);
     /// kept for touched agents only, so a step costs what it touches, not the tenant's size.
     var freeAgentSet: Set<UserID> = []
+    /// The free agents of each queue who meet its skill requirement: "can this queue pair anyone?" is one lookup.
+    var freeMembers: [QueueID: Set<UserID>] = [:]
+    /// Cached counts of members able to take each queue's calls (see `eligibleAgents`).
+    var eligibleCounts: [QueueID: Int] = [:]
     var random: SeededGenerator
 
     /// Creates an engine over a plan and the tenant's users.
@@ -75,6 +79,7 @@ public struct RoutingEngine: Sendable {
     public mutating func replacePlan(_ plan: RoutingPlan, at now: Date) -> [RoutingEffect] {
         self.plan = plan
         reindex()
+        eligibleCounts = [:]
         var out = Effects()
         let known = Set(plan.queues.map(\.id))
         for (user, agent) in agents where !agent.queues.isSubset(of: known) {
@@ -84,6 +89,7 @@ public struct RoutingEngine: Sendable {
         members = members.filter { known.contains($0.key) }
         dirtyQueues.formUnion(known)
         refreshFreeAgents(at: now)
+        rebuildFreeMembers()
         dispatch(at: now, into: &out)
         publishAgentStates(at: now, into: &out)
         return out.list
@@ -92,6 +98,7 @@ public struct RoutingEngine: Sendable {
     /// Adds or replaces a user (directory change); presence kept when the view says so.
     public mutating func upsertUser(_ user: RoutingUser) {
         users[user.id] = user
+        eligibleCounts = [:]
         reindex()
     }
 
