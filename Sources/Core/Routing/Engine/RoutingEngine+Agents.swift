@@ -5,10 +5,12 @@ extension RoutingEngine {
         guard users[user] != nil, queueConfig(queue) != nil else { return }
         var agent = agents[user] ?? AgentRuntime(idleSince: now)
         if agent.queues.isEmpty { agent.idleSince = now }
+        agent.present = isAvailableByPresence(user)
         agent.queues.insert(queue)
         agent.unanswered = 0
         agents[user] = agent
         members[queue, default: []].insert(user)
+        if freeAgentSet.contains(user) && meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) }
         eligibleCounts[queue] = nil
         touch(user)
     }
@@ -55,7 +57,8 @@ extension RoutingEngine {
         for queueID in agent.queues { eligibleCounts[queueID] = nil }
         // A presence change is the agent acting: the unanswered count starts again (ACD-4 policy).
         agent.unanswered = 0
-        if !isAvailableByPresence(user), let (call, leg) = agent.ringing {
+        agent.present = isAvailableByPresence(user)
+        if !agent.present, let (call, leg) = agent.ringing {
             // Presence change during ringing: the offer is withdrawn, not counted as unanswered.
             out.add(.cancelRing(call, leg))
             out.add(.cancelWake(.ring(call, leg)))
@@ -106,7 +109,7 @@ extension RoutingEngine {
         if let call = inCall[user]?.sorted().first { return .inCall(call) }
         if let ringing = agent.ringing { return .ringing(ringing.call) }
         if let until = agent.wrapUpUntil, until > now { return .wrapUp(until: until) }
-        if !isAvailableByPresence(user), let activity = users[user]?.activity { return .unavailable(activity: activity) }
+        if !agent.present, let activity = users[user]?.activity { return .unavailable(activity: activity) }
         return .idle(since: agent.idleSince)
     }
 

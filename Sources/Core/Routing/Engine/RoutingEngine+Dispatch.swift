@@ -10,7 +10,8 @@ extension RoutingEngine {
         guard !dirtyQueues.isEmpty else { return }
         // Plain loops: a closure over `self` in a mutating method copies the whole engine.
         var heads: [QueueEntry] = []
-        var served: Set<CallID> = []
+        // A handful per pass: a linear search costs less than hashing every waiting caller's id.
+        var served: [CallID] = []
         for queue in dirtyQueues where hasFreeMember(queue) {
             if let head = bestWaiting(queue, excluding: served) { heads.append(head) }
         }
@@ -20,7 +21,7 @@ extension RoutingEngine {
             for index in heads.indices.dropFirst() where servedBefore(heads[index], heads[best]) { best = index }
             let entry = heads.remove(at: best)
             guard hasFreeMember(entry.queue), let queue = queueConfig(entry.queue) else { continue }
-            served.insert(entry.call)
+            served.append(entry.call)
             var free = freeAgents(for: queue, at: now)
             if !free.isEmpty {
                 let untried = free.filter { !entry.tried.contains($0) }
@@ -42,7 +43,7 @@ extension RoutingEngine {
     }
 
     /// The queue's first caller in the scheduler's order who is waiting with nothing ringing.
-    func bestWaiting(_ queue: QueueID, excluding served: Set<CallID>) -> QueueEntry? {
+    func bestWaiting(_ queue: QueueID, excluding served: [CallID]) -> QueueEntry? {
         var best: QueueEntry?
         for entry in queues[queue]?.waiting ?? [] where !served.contains(entry.call) {
             if let current = best, !servedBefore(entry, current) { continue }
@@ -54,11 +55,14 @@ extension RoutingEngine {
 
     /// Re-decides, for the agents touched in this step, whether they could take a call now.
     mutating func refreshFreeAgents(at now: Date) {
+        // Only a change between free and not free touches the per-queue sets; a login while free adds
+        // the new queue itself, a logout removes the queues left.
         for user in touchedAgents {
-            let free = isFree(user, at: now)
-            if free { freeAgentSet.insert(user) } else { freeAgentSet.remove(user) }
-            for queue in agents[user]?.queues ?? [] {
-                if free && meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) } else { freeMembers[queue]?.remove(user) }
+            if isFree(user, at: now) {
+                guard freeAgentSet.insert(user).inserted else { continue }
+                for queue in agents[user]?.queues ?? [] where meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) }
+            } else if freeAgentSet.remove(user) != nil {
+                for queue in agents[user]?.queues ?? [] { freeMembers[queue]?.remove(user) }
             }
         }
     }
@@ -78,8 +82,8 @@ extension RoutingEngine {
     }
 
     func isFree(_ user: UserID, at now: Date) -> Bool {
-        guard let agent = agents[user], !agent.queues.isEmpty, agent.ringing == nil, (inCall[user] ?? []).isEmpty,
-              isAvailableByPresence(user) else { return false }
+        guard let agent = agents[user], agent.present, !agent.queues.isEmpty, agent.ringing == nil, (inCall[user] ?? []).isEmpty
+        else { return false }
         if let until = agent.wrapUpUntil, until > now { return false }
         return true
     }
@@ -111,7 +115,7 @@ extension RoutingEngine {
 
     /// ACD-6: someone is logged in whose presence lets them take queue calls (busy or not).
     func hasPresentAgent(_ queue: QueueID) -> Bool {
-        (members[queue] ?? []).contains { isAvailableByPresence($0) }
+        (members[queue] ?? []).contains { agents[$0]?.present == true }
     }
 
     mutating func pick(_ free: [UserID], queue: QueueConfig, at now: Date) -> [UserID] {

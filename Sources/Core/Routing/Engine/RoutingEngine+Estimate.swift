@@ -18,7 +18,7 @@ extension RoutingEngine {
     mutating func eligibleAgents(_ queueID: QueueID) -> Int {
         if let count = eligibleCounts[queueID] { return count }
         var count = 0
-        for user in members[queueID] ?? [] where isAvailableByPresence(user) && meetsSkill(user, queueID) { count += 1 }
+        for user in members[queueID] ?? [] where agents[user]?.present == true && meetsSkill(user, queueID) { count += 1 }
         eligibleCounts[queueID] = count
         return count
     }

@@ -7,7 +7,9 @@ public struct RoutingEngine: Sendable {
     /// The tenant's routing configuration.
     public internal(set) var plan: RoutingPlan
     /// Activities (which ones count as available for queue and group calls).
-    public var catalogue: ActivityCatalogue
+    public var catalogue: ActivityCatalogue {
+        didSet { presenceRulesChanged() }
+    }
     /// Users by id with their terminals and presence.
     public internal(set) var users: [UserID: RoutingUser]
     /// The tenant's time zone, for the until-times voicemail greetings say (PRES-9).
@@ -99,6 +101,11 @@ public struct RoutingEngine: Sendable {
     public mutating func upsertUser(_ user: RoutingUser) {
         users[user.id] = user
         eligibleCounts = [:]
+        if agents[user.id] != nil {
+            let present = isAvailableByPresence(user.id)
+            agents[user.id]?.present = present
+            touch(user.id)
+        }
         reindex()
     }
 
@@ -133,6 +140,16 @@ public struct RoutingEngine: Sendable {
         queueIndex = Dictionary(plan.queues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         huntIndex = Dictionary(plan.huntGroups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for queue in plan.queues where queues[queue.id] == nil { queues[queue.id] = QueueRuntime() }
+    }
+
+    /// The catalogue decides who counts as present: every agent's flag is set again and re-examined.
+    private mutating func presenceRulesChanged() {
+        for user in agents.keys {
+            let present = isAvailableByPresence(user)
+            agents[user]?.present = present
+            touch(user)
+        }
+        eligibleCounts = [:]
     }
 
     /// Notes that an agent's state may have changed: its status is re-published and its queues re-dispatched.

@@ -89,11 +89,13 @@ struct AgentRuntime: Sendable, Equatable {
     var wrapUpUntil: Date?
     var unanswered: Int = 0
     var lastStatus: AgentStatus = .loggedOut
+    /// Whether the agent's activity lets them take queue calls (kept with presence and the catalogue).
+    var present = false
 
     static func == (lhs: AgentRuntime, rhs: AgentRuntime) -> Bool {
         lhs.queues == rhs.queues && lhs.idleSince == rhs.idleSince && lhs.ringing?.call == rhs.ringing?.call
             && lhs.ringing?.leg == rhs.ringing?.leg && lhs.wrapUpUntil == rhs.wrapUpUntil && lhs.unanswered == rhs.unanswered
-            && lhs.lastStatus == rhs.lastStatus
+            && lhs.lastStatus == rhs.lastStatus && lhs.present == rhs.present
     }
 }
 
