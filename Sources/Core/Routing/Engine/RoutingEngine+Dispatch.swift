@@ -9,44 +9,46 @@ extension RoutingEngine {
     mutating func dispatch(at now: Date, into out: inout Effects) {
         guard !dirtyQueues.isEmpty else { return }
         // Plain loops: a closure over `self` in a mutating method copies the whole engine.
-        var heads: [QueueEntry] = []
+        var heads: [(entry: QueueEntry, queue: Int)] = []
         // A handful per pass: a linear search costs less than hashing every waiting caller's id.
         var served: [CallID] = []
-        for queue in dirtyQueues where hasFreeMember(queue) {
-            if let head = bestWaiting(queue, excluding: served) { heads.append(head) }
+        for position in dirtyQueues {
+            queues[position].dirty = false
+            if !queues[position].free.isEmpty, let head = bestWaiting(position, excluding: served) { heads.append((head, position)) }
         }
         dirtyQueues.removeAll(keepingCapacity: true)
         while !heads.isEmpty {
             var best = 0
             for index in heads.indices.dropFirst() where servedBefore(heads[index], heads[best]) { best = index }
-            let entry = heads.remove(at: best)
-            guard hasFreeMember(entry.queue), let queue = queueConfig(entry.queue) else { continue }
+            let (entry, position) = heads.remove(at: best)
+            guard !queues[position].free.isEmpty else { continue }
             served.append(entry.call)
-            var free = freeAgents(for: queue, at: now)
+            var free = freeAgents(position, at: now)
             if !free.isEmpty {
                 let untried = free.filter { !entry.tried.contains($0) }
-                if untried.isEmpty { resetTried(entry) } else { free = untried }
-                let picked = pick(free, queue: queue, at: now)
-                offer(entry, queue: queue, to: picked, at: now, into: &out)
-                for user in picked where agents[user]?.ringing != nil { markNotFree(user) }
+                if untried.isEmpty { resetTried(entry, position) } else { free = untried }
+                let queue = plan.queues[position]
+                let picked = pick(free, queue: queue)
+                offer(entry, queue: queue, at: position, to: picked, at: now, into: &out)
+                for slot in picked where agents[slot].ringing != nil { setFree(slot, false) }
             }
-            if hasFreeMember(entry.queue), let next = bestWaiting(entry.queue, excluding: served) { heads.append(next) }
+            if !queues[position].free.isEmpty, let next = bestWaiting(position, excluding: served) { heads.append((next, position)) }
         }
     }
 
     /// The scheduler's order: priority, then wait, then queue order, then call id.
-    func servedBefore(_ lhs: QueueEntry, _ rhs: QueueEntry) -> Bool {
-        if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
-        if lhs.joinedAt != rhs.joinedAt { return lhs.joinedAt < rhs.joinedAt }
-        if lhs.queue != rhs.queue { return (queueIndex[lhs.queue] ?? .max) < (queueIndex[rhs.queue] ?? .max) }
-        return lhs.call < rhs.call
+    func servedBefore(_ lhs: (entry: QueueEntry, queue: Int), _ rhs: (entry: QueueEntry, queue: Int)) -> Bool {
+        if lhs.entry.priority != rhs.entry.priority { return lhs.entry.priority > rhs.entry.priority }
+        if lhs.entry.joinedAt != rhs.entry.joinedAt { return lhs.entry.joinedAt < rhs.entry.joinedAt }
+        if lhs.queue != rhs.queue { return lhs.queue < rhs.queue }
+        return lhs.entry.call < rhs.entry.call
     }
 
     /// The queue's first caller in the scheduler's order who is waiting with nothing ringing.
-    func bestWaiting(_ queue: QueueID, excluding served: [CallID]) -> QueueEntry? {
+    func bestWaiting(_ position: Int, excluding served: [CallID]) -> QueueEntry? {
         var best: QueueEntry?
-        for entry in queues[queue]?.waiting ?? [] where !served.contains(entry.call) {
-            if let current = best, !servedBefore(entry, current) { continue }
+        for entry in queues[position].waiting where !served.contains(entry.call) {
+            if let current = best, !servedBefore((entry, position), (current, position)) { continue }
             guard calls[entry.call]?.legs.isEmpty == true, calls[entry.call]?.answeredLeg == nil else { continue }
             best = entry
         }
@@ -55,57 +57,43 @@ extension RoutingEngine {
 
     /// Re-decides, for the agents touched in this step, whether they could take a call now.
     mutating func refreshFreeAgents(at now: Date) {
-        // Only a change between free and not free touches the per-queue sets; a login while free adds
-        // the new queue itself, a logout removes the queues left.
-        for user in touchedAgents {
-            if isFree(user, at: now) {
-                guard freeAgentSet.insert(user).inserted else { continue }
-                for queue in agents[user]?.queues ?? [] where meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) }
-            } else if freeAgentSet.remove(user) != nil {
-                for queue in agents[user]?.queues ?? [] { freeMembers[queue]?.remove(user) }
-            }
+        for slot in touchedAgents {
+            let free = isFree(slot, at: now)
+            if free != agents[slot].free { setFree(slot, free) }
         }
     }
 
-    /// After a plan change skill requirements may differ: the per-queue sets are built again from the free agents.
-    mutating func rebuildFreeMembers() {
-        freeMembers = [:]
-        for user in freeAgentSet {
-            for queue in agents[user]?.queues ?? [] where meetsSkill(user, queue) { freeMembers[queue, default: []].insert(user) }
+    /// Lists or unlists an agent in the free lists of the queues they can take calls from.
+    mutating func setFree(_ slot: Int, _ free: Bool) {
+        agents[slot].free = free
+        for position in agents[slot].eligibleQueues {
+            if free { queues[position].free.append(slot) } else { queues[position].free.removeValue(slot) }
         }
     }
 
-    /// An offered agent is no longer free in any of their queues.
-    mutating func markNotFree(_ user: UserID) {
-        freeAgentSet.remove(user)
-        for queue in agents[user]?.queues ?? [] { freeMembers[queue]?.remove(user) }
-    }
-
-    func isFree(_ user: UserID, at now: Date) -> Bool {
-        guard let agent = agents[user], agent.present, !agent.queues.isEmpty, agent.ringing == nil, (inCall[user] ?? []).isEmpty
-        else { return false }
+    func isFree(_ slot: Int, at now: Date) -> Bool {
+        let agent = agents[slot]
+        guard agent.present, !agent.queues.isEmpty, agent.ringing == nil, !agent.inCall else { return false }
         if let until = agent.wrapUpUntil, until > now { return false }
         return true
     }
 
-    func meetsSkill(_ user: UserID, _ queue: QueueID) -> Bool {
-        guard let skill = queueConfig(queue)?.skill else { return true }
-        return (plan.skills[user]?[skill.skill] ?? 0) >= skill.minimumLevel
+    func meetsSkill(_ slot: Int, _ position: Int) -> Bool {
+        guard let skill = plan.queues[position].skill else { return true }
+        return (plan.skills[agents[slot].user]?[skill.skill] ?? 0) >= skill.minimumLevel
     }
 
-    func hasFreeMember(_ queue: QueueID) -> Bool {
-        !(freeMembers[queue]?.isEmpty ?? true)
-    }
-
-    mutating func resetTried(_ entry: QueueEntry) {
-        if let index = queues[entry.queue]?.waiting.firstIndex(where: { $0.call == entry.call }) {
-            queues[entry.queue]?.waiting[index].tried = []
+    mutating func resetTried(_ entry: QueueEntry, _ position: Int) {
+        if let index = queues[position].waiting.firstIndex(where: { $0.call == entry.call }) {
+            queues[position].waiting[index].tried = []
         }
     }
 
-    /// Agents who may be offered a call of `queue` now, in a stable order.
-    func freeAgents(for queue: QueueConfig, at now: Date) -> [UserID] {
-        (freeMembers[queue.id] ?? []).sorted().filter { isFree($0, at: now) }
+    /// Agents who may be offered a call of the queue now, in a stable order (by user id).
+    func freeAgents(_ position: Int, at now: Date) -> [Int] {
+        var free = queues[position].free.filter { isFree($0, at: now) }
+        if free.count > 1 { free.sort { agents[$0].user < agents[$1].user } }
+        return free
     }
 
     func isAvailableByPresence(_ user: UserID) -> Bool {
@@ -114,54 +102,55 @@ extension RoutingEngine {
     }
 
     /// ACD-6: someone is logged in whose presence lets them take queue calls (busy or not).
-    func hasPresentAgent(_ queue: QueueID) -> Bool {
-        (members[queue] ?? []).contains { agents[$0]?.present == true }
+    func hasPresentAgent(_ position: Int) -> Bool {
+        queues[position].members.contains { agents[$0].present }
     }
 
-    mutating func pick(_ free: [UserID], queue: QueueConfig, at now: Date) -> [UserID] {
+    mutating func pick(_ free: [Int], queue: QueueConfig) -> [Int] {
         switch queue.strategy {
         case .ringAll: return free
         case .longestIdle: return [longestIdle(free)]
         case .random: return [free[Int(random.next() % UInt64(free.count))]]
         case .skill:
             guard let skill = queue.skill?.skill else { return [longestIdle(free)] }
-            let best = free.map { plan.skills[$0]?[skill] ?? 0 }.max() ?? 0
-            return [longestIdle(free.filter { (plan.skills[$0]?[skill] ?? 0) == best })]
+            let levels = free.map { plan.skills[agents[$0].user]?[skill] ?? 0 }
+            let best = levels.max() ?? 0
+            return [longestIdle(zip(free, levels).filter { $0.1 == best }.map(\.0))]
         }
     }
 
-    func longestIdle(_ users: [UserID]) -> UserID {
-        // `users` is sorted by id, so ties go to the first id: stable across runs.
-        users.min { (agents[$0]?.idleSince ?? .distantPast) < (agents[$1]?.idleSince ?? .distantPast) } ?? users[0]
+    func longestIdle(_ slots: [Int]) -> Int {
+        // `slots` is in user-id order, so ties go to the first id: stable across runs.
+        slots.min { agents[$0].idleSince < agents[$1].idleSince } ?? slots[0]
     }
 
-    mutating func offer(_ entry: QueueEntry, queue: QueueConfig, to picked: [UserID], at now: Date, into out: inout Effects) {
+    mutating func offer(_ entry: QueueEntry, queue: QueueConfig, at position: Int, to picked: [Int], at now: Date, into out: inout Effects) {
         guard var call = calls[entry.call] else { return }
         let firstOffer = entry.firstOfferAt == nil
         let total = TimeInterval(queue.ringSeconds * max(queue.attempts, 1))
         let deadline = (entry.firstOfferAt ?? now) + total
         let seconds = Int(min(TimeInterval(queue.ringSeconds), deadline.timeIntervalSince(now)).rounded(.up))
         guard seconds > 0 else { return }
-        for user in picked {
+        for slot in picked {
+            let user = agents[slot].user
             guard let person = users[user] else { continue }
             let terminals = queue.terminals.isEmpty ? person.terminals : person.terminals.filter(queue.terminals.contains)
             for terminal in terminals {
                 let number = terminal == .mobile ? person.mobileNumber : nil
                 if terminal == .mobile && number == nil { continue }
                 let leg = call.addLeg(LegState(user: user, terminal: terminal, number: number))
-                agents[user]?.ringing = (entry.call, leg)
-                touchedAgents.insert(user)
+                agents[slot].ringing = (entry.call, leg)
+                markTouched(slot)
                 out.add(.ring(entry.call, RingLeg(leg: leg, user: user, terminal: terminal, number: number,
                                                   seconds: seconds, display: "\(queue.name): \(call.from)")))
                 out.add(.wake(.ring(entry.call, leg), at: now + TimeInterval(seconds)))
             }
         }
         calls[entry.call] = call
-        if let index = queues[entry.queue]?.waiting.firstIndex(where: { $0.call == entry.call }) {
-            queues[entry.queue]?.waiting[index].tried.formUnion(picked)
-        }
-        if firstOffer, let index = queues[entry.queue]?.waiting.firstIndex(where: { $0.call == entry.call }) {
-            queues[entry.queue]?.waiting[index].firstOfferAt = now
+        guard let index = queues[position].waiting.firstIndex(where: { $0.call == entry.call }) else { return }
+        for slot in picked where !queues[position].waiting[index].tried.contains(slot) { queues[position].waiting[index].tried.append(slot) }
+        if firstOffer {
+            queues[position].waiting[index].firstOfferAt = now
             out.add(.wake(.queueNoAnswer(entry.call), at: deadline))
         }
     }

@@ -53,9 +53,9 @@ extension RoutingEngine {
         for leg in call.legs.keys.sorted() where leg != keep {
             out.add(.cancelRing(id, leg))
             out.add(.cancelWake(.ring(id, leg)))
-            if let user = call.legs[leg]?.user, agents[user]?.ringing?.call == id {
-                agents[user]?.ringing = nil
-                touch(user)
+            if let user = call.legs[leg]?.user, let slot = agentSlots[user], agents[slot].ringing?.call == id {
+                agents[slot].ringing = nil
+                touch(slot: slot)
             }
             calls[id]?.legs[leg] = nil
         }
@@ -78,6 +78,7 @@ extension RoutingEngine {
         touch(user)
         let wasFree = (inCall[user] ?? []).isEmpty
         inCall[user, default: []].insert(call)
+        if let slot = agentSlots[user] { agents[slot].inCall = true }
         if wasFree { out.add(.phoneState(user, inCall: true)) }
     }
 
@@ -86,6 +87,7 @@ extension RoutingEngine {
         touch(user)
         if inCall[user]?.isEmpty == true {
             inCall[user] = nil
+            if let slot = agentSlots[user] { agents[slot].inCall = false }
             out.add(.phoneState(user, inCall: false))
             servePersonalQueue(user, at: now, into: &out)
         }

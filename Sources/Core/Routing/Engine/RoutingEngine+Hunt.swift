@@ -18,7 +18,7 @@ extension RoutingEngine {
     func huntEligible(_ user: UserID, _ group: HuntGroupConfig) -> Bool {
         guard let person = users[user], !person.isBasic else { return false }
         if group.excludeActivities.contains(person.activity) || group.excludeRoles.contains(person.role) { return false }
-        return (inCall[user] ?? []).isEmpty && agents[user]?.ringing == nil
+        return (inCall[user] ?? []).isEmpty && agent(user)?.ringing == nil
     }
 
     /// Rings the next step: every eligible member (parallel) or the next eligible one (serial).

@@ -25,7 +25,8 @@ extension RoutingEngine {
         out.add(.cancelWake(.ring(id, leg)))
         cancelLegs(id, except: leg, into: &out)
         cancelTimers(of: call, into: &out)
-        if case let .queue(queue) = call.mode, let entry = queues[queue]?.waiting.first(where: { $0.call == id }), entry.callback {
+        if case let .queue(queue) = call.mode, let position = queueIndex[queue],
+           let entry = queues[position].waiting.first(where: { $0.call == id }), entry.callback {
             // Callback in queue: the agent answered, now the hub calls the waiting customer back.
             out.add(.dialOut(id, to: call.from, callerID: queueConfig(queue)?.number ?? call.to))
         } else {
@@ -35,9 +36,11 @@ extension RoutingEngine {
         enterCall(user, id, into: &out)
         switch call.mode {
         case let .queue(queue):
-            agents[user]?.ringing = nil
-            agents[user]?.unanswered = 0
-            touch(user)
+            if let slot = agentSlots[user] {
+                agents[slot].ringing = nil
+                agents[slot].unanswered = 0
+                touch(slot: slot)
+            }
             leaveQueue(id, queue, at: now, into: &out)
             out.add(.queueEvent(queue, .answered(waited: now.timeIntervalSince(call.offeredAt), agent: user)))
             out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .queue(queue))))
@@ -84,7 +87,8 @@ extension RoutingEngine {
     mutating func callerHungUp(_ id: CallID, at now: Date, into out: inout Effects) {
         guard let call = calls[id] else { return }
         if call.answeredLeg != nil { return callEnded(id, at: now, into: &out) }
-        if case let .queue(queue) = call.mode, queues[queue]?.waiting.first(where: { $0.call == id })?.callback == true {
+        if case let .queue(queue) = call.mode, let position = queueIndex[queue],
+           queues[position].waiting.first(where: { $0.call == id })?.callback == true {
             // The caller chose a callback earlier; their line is already released.
             return
         }

@@ -2,23 +2,24 @@ import Foundation
 
 extension RoutingEngine {
     mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let queue = queueConfig(queueID), let call = calls[id] else { return }
+        guard let position = queueIndex[queueID], let call = calls[id] else { return }
+        let queue = plan.queues[position]
         out.add(.queueEvent(queueID, .joined))
-        dirtyQueues.insert(queueID)
+        markDirty(position)
         let overflow = queue.overflow
         // (e) night, by schedule or by hand.
         if isClosed(queue.schedule) {
             return finish(id, divertOrReject(overflow.night, .night), at: now, into: &out)
         }
         // (a) rush: the queue is closed until both figures are back below the limits.
-        if case .closedByRush = queues[queueID]?.availability ?? .open {
+        if case .closedByRush = queues[position].availability {
             return finish(id, divertOrReject(overflow.rush?.destination, .rush), at: now, into: &out)
         }
         // (c) nobody logged in, or nobody available by presence.
-        if !hasPresentAgent(queueID) {
+        if !hasPresentAgent(position) {
             return finish(id, divertOrReject(overflow.noAgents, .noAgents), at: now, into: &out)
         }
-        queues[queueID, default: QueueRuntime()].waiting.append(
+        queues[position].waiting.append(
             QueueEntry(call: id, queue: queueID, joinedAt: now, priority: call.priority + queue.priority))
         if let welcome = queue.announcements.welcome { out.add(.play(id, .message(welcome))) }
         if let message = queue.announcements.queueMessage { out.add(.play(id, .message(message))) }
@@ -29,7 +30,7 @@ extension RoutingEngine {
         if queue.announcements.progressEverySeconds > 0 {
             out.add(.wake(.progress(id), at: now + TimeInterval(queue.announcements.progressEverySeconds)))
         }
-        updateRush(queueID, at: now, into: &out)
+        updateRush(position, at: now, into: &out)
     }
 
     func divertOrReject(_ destination: String?, _ reason: DivertReason) -> CallOutcome {
@@ -38,24 +39,26 @@ extension RoutingEngine {
 
     /// Removes a caller from the queue's waiting list and re-evaluates rush state.
     mutating func leaveQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let index = queues[queueID]?.waiting.firstIndex(where: { $0.call == id }) else { return }
-        queues[queueID]?.waiting.remove(at: index)
+        guard let position = queueIndex[queueID], let index = queues[position].waiting.firstIndex(where: { $0.call == id }) else { return }
+        queues[position].waiting.remove(at: index)
         out.add(.cancelWake(.queueNoAnswer(id)))
         out.add(.cancelWake(.queueTimeout(id)))
         out.add(.cancelWake(.progress(id)))
-        updateRush(queueID, at: now, into: &out)
+        updateRush(position, at: now, into: &out)
     }
 
     /// ACD-9 (a) with hysteresis: close at the limits; reopen only when both are below the reopen thresholds.
-    mutating func updateRush(_ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let rush = queueConfig(queueID)?.overflow.rush, let runtime = queues[queueID] else { return }
+    mutating func updateRush(_ position: Int, at now: Date, into out: inout Effects) {
+        guard let rush = plan.queues[position].overflow.rush else { return }
+        let queueID = plan.queues[position].id
+        let runtime = queues[position]
         let waiting = runtime.waiting.count
         let longest = runtime.waiting.map { Int(now.timeIntervalSince($0.joinedAt)) }.max() ?? 0
         switch runtime.availability {
         case .open:
             if waiting >= rush.maxWaiting || longest >= rush.maxWaitSeconds {
                 let state = QueueAvailability.closedByRush(waiting: waiting, longestWaitSeconds: longest)
-                queues[queueID]?.availability = state
+                queues[position].availability = state
                 out.add(.queueState(queueID, state))
                 out.add(.cancelWake(.rushWait(queueID)))
             } else if let head = runtime.waiting.map(\.joinedAt).min() {
@@ -65,7 +68,7 @@ extension RoutingEngine {
             let reopenWaiting = rush.reopenBelowWaiting ?? rush.maxWaiting
             let reopenWait = rush.reopenBelowWaitSeconds ?? rush.maxWaitSeconds
             if waiting < reopenWaiting && longest < reopenWait {
-                queues[queueID]?.availability = .open
+                queues[position].availability = .open
                 out.add(.queueState(queueID, .open))
                 if let head = runtime.waiting.map(\.joinedAt).min() {
                     out.add(.wake(.rushWait(queueID), at: head + TimeInterval(rush.maxWaitSeconds)))
@@ -97,9 +100,9 @@ extension RoutingEngine {
     }
 
     mutating func requestCallback(_ id: CallID, at now: Date, into out: inout Effects) {
-        guard let call = calls[id], case let .queue(queueID) = call.mode,
-              let index = queues[queueID]?.waiting.firstIndex(where: { $0.call == id }) else { return }
-        queues[queueID]?.waiting[index].callback = true
+        guard let call = calls[id], case let .queue(queueID) = call.mode, let position = queueIndex[queueID],
+              let index = queues[position].waiting.firstIndex(where: { $0.call == id }) else { return }
+        queues[position].waiting[index].callback = true
         out.add(.cancelWake(.progress(id)))
         out.add(.cancelWake(.queueTimeout(id)))
         out.add(.releaseCaller(id))
@@ -107,7 +110,7 @@ extension RoutingEngine {
 
     /// Position (1 = next) of a waiting caller in their queue.
     public func position(of id: CallID) -> Int? {
-        guard case let .queue(queue)? = calls[id]?.mode else { return nil }
-        return queues[queue]?.waiting.firstIndex { $0.call == id }.map { $0 + 1 }
+        guard case let .queue(queue)? = calls[id]?.mode, let position = queueIndex[queue] else { return nil }
+        return queues[position].waiting.firstIndex { $0.call == id }.map { $0 + 1 }
     }
 }

@@ -12,11 +12,12 @@ extension RoutingEngine {
         case let .queueTimeout(call): queueTimeout(call, at: now, into: &out)
         case let .progress(call): progress(call, at: now, into: &out)
         case let .wrapUp(user):
-            if let until = agents[user]?.wrapUpUntil, until <= now {
-                agents[user]?.wrapUpUntil = nil
-                touch(user)
+            if let slot = agentSlots[user], let until = agents[slot].wrapUpUntil, until <= now {
+                agents[slot].wrapUpUntil = nil
+                touch(slot: slot)
             }
-        case let .rushWait(queue): updateRush(queue, at: now, into: &out)
+        case let .rushWait(queue):
+            if let position = queueIndex[queue] { updateRush(position, at: now, into: &out) }
         case let .huntStep(call):
             guard calls[call]?.answeredLeg == nil else { return }
             huntStepEnded(call, at: now, into: &out, nobodyRang: false)
@@ -30,10 +31,11 @@ extension RoutingEngine {
         let settings = queue.announcements
         if settings.announcePosition { out.add(.play(id, .position(position))) }
         if settings.announceWait, let estimate = estimatedWait(queueID, position: position, at: now) {
-            let index = queues[queueID]?.waiting.firstIndex { $0.call == id }
-            let previous = index.flatMap { queues[queueID]?.waiting[$0].lastAnnouncedWait }
+            let position = queueIndex[queueID]
+            let index = position.flatMap { position in queues[position].waiting.firstIndex { $0.call == id } }
+            let previous = position.flatMap { position in index.flatMap { queues[position].waiting[$0].lastAnnouncedWait } }
             let said = min(estimate, previous ?? .max)
-            if let index { queues[queueID]?.waiting[index].lastAnnouncedWait = said }
+            if let position, let index { queues[position].waiting[index].lastAnnouncedWait = said }
             out.add(.play(id, .estimatedWait(said)))
         }
         out.add(.wake(.progress(id), at: now + TimeInterval(settings.progressEverySeconds)))

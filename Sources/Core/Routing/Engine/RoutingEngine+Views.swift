@@ -12,8 +12,9 @@ extension RoutingEngine {
         let state: ActiveCall.State
         if call.answeredAt != nil {
             state = .connected(call.answeredBy)
-        } else if case let .queue(queue) = call.mode, let index = queues[queue]?.waiting.firstIndex(where: { $0.call == id }) {
-            state = .waiting(queue: queue, position: index + 1, callback: queues[queue]?.waiting[index].callback ?? false)
+        } else if case let .queue(queue) = call.mode, let position = queueIndex[queue],
+                  let index = queues[position].waiting.firstIndex(where: { $0.call == id }) {
+            state = .waiting(queue: queue, position: index + 1, callback: queues[position].waiting[index].callback)
         } else if case let .personalQueued(user, _) = call.mode {
             state = .personalQueue(user)
         } else {
@@ -27,26 +28,29 @@ extension RoutingEngine {
 
     /// Live state of a queue.
     public func snapshot(of queue: QueueID, at now: Date) -> QueueSnapshot? {
-        guard let config = queueConfig(queue) else { return nil }
-        let runtime = queues[queue] ?? QueueRuntime()
+        guard let position = queueIndex[queue] else { return nil }
+        let config = plan.queues[position]
+        let runtime = queues[position]
         let waiting = runtime.waiting.map { entry in
             QueueSnapshot.WaitingCaller(call: entry.call, from: calls[entry.call]?.from ?? "", waitedSeconds: Int(now.timeIntervalSince(entry.joinedAt)),
                                         callback: entry.callback)
         }
-        let members = (self.members[queue] ?? []).sorted()
+        let members = runtime.members.map { agents[$0].user }.sorted()
         return QueueSnapshot(id: queue, availability: runtime.availability, closedBySchedule: isClosed(config.schedule), waiting: waiting,
                              agents: members.compactMap { agentSnapshot($0, at: now) })
     }
 
     /// Live state of an agent (nil for users who never logged in).
     public func agentSnapshot(_ user: UserID, at now: Date) -> AgentSnapshot? {
-        guard let agent = agents[user] else { return nil }
-        return AgentSnapshot(user: user, status: status(of: user, at: now), queues: agent.queues.sorted(), unansweredInARow: agent.unanswered)
+        guard let slot = agentSlots[user] else { return nil }
+        let agent = agents[slot]
+        return AgentSnapshot(user: user, status: status(slot: slot, at: now), queues: agent.queues.map { plan.queues[$0].id }.sorted(),
+                             unansweredInARow: agent.unanswered)
     }
 
     /// Every user who has been an agent, with their state.
     public func agentSnapshots(at now: Date) -> [AgentSnapshot] {
-        agents.keys.sorted().compactMap { agentSnapshot($0, at: now) }
+        agentSlots.keys.sorted().compactMap { agentSnapshot($0, at: now) }
     }
 
     /// Whether a user is in a call now (PRES-6).

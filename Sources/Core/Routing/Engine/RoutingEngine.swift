@@ -18,28 +18,21 @@ public struct RoutingEngine: Sendable {
     public internal(set) var closedSchedules: Set<String> = []
 
     var calls: [CallID: CallState] = [:]
-    var queues: [QueueID: QueueRuntime] = [:]
-    var agents: [UserID: AgentRuntime] = [:]
+    /// Queue state at each queue's position in the plan (the scheduler's queue order).
+    var queues: [QueueRuntime] = []
+    /// Agents in slots that never move; `agentSlots` finds a user's.
+    var agents: [AgentRuntime] = []
+    var agentSlots: [UserID: Int] = [:]
     var inCall: [UserID: Set<CallID>] = [:]
     var personalWaiting: [UserID: [CallID]] = [:]
     var numbers: [String: CallTarget] = [:]
-    var handleTimes: [QueueID: [TimeInterval]] = [:]
-    /// Position of each queue and hunt group in the plan (the scheduler's queue order).
+    /// Position of each queue and hunt group in the plan.
     var queueIndex: [QueueID: Int] = [:]
     var huntIndex: [HuntGroupID: Int] = [:]
-    /// Logged-in agents by queue (kept with `agents`), so a queue's candidates are found without a scan.
-    var members: [QueueID: Set<UserID>] = [:]
-    /// Queues whose pairing may have changed since the last dispatch (callers joined, agents freed).
-    var dirtyQueues: Set<QueueID> = []
-    /// Agents whose status may have changed in this step.
-    var touchedAgents: Set<UserID> = []
-    /// Logged-in agents who could take a call now (not ringing, not in a call, not in wrap-up, present);
-    /// kept for touched agents only, so a step costs what it touches, not the tenant's size.
-    var freeAgentSet: Set<UserID> = []
-    /// The free agents of each queue who meet its skill requirement: "can this queue pair anyone?" is one lookup.
-    var freeMembers: [QueueID: Set<UserID>] = [:]
-    /// Cached counts of members able to take each queue's calls (see `eligibleAgents`).
-    var eligibleCounts: [QueueID: Int] = [:]
+    /// Queue positions whose pairing may have changed since the last dispatch (callers joined, agents freed).
+    var dirtyQueues: [Int] = []
+    /// Agent slots whose status may have changed in this step.
+    var touchedAgents: [Int] = []
     var random: SeededGenerator
 
     /// Creates an engine over a plan and the tenant's users.
@@ -48,6 +41,7 @@ public struct RoutingEngine: Sendable {
         self.catalogue = catalogue
         self.users = Dictionary(users.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.random = SeededGenerator(seed: seed)
+        queues = Array(repeating: QueueRuntime(), count: plan.queues.count)
         reindex()
     }
 
@@ -79,19 +73,33 @@ public struct RoutingEngine: Sendable {
 
     /// Replaces the plan; waiting callers and agents stay, logins to removed queues end.
     public mutating func replacePlan(_ plan: RoutingPlan, at now: Date) -> [RoutingEffect] {
+        let oldIDs = self.plan.queues.map(\.id)
+        let old = queues
         self.plan = plan
         reindex()
-        eligibleCounts = [:]
-        var out = Effects()
-        let known = Set(plan.queues.map(\.id))
-        for (user, agent) in agents where !agent.queues.isSubset(of: known) {
-            agents[user]?.queues = agent.queues.intersection(known)
-            touch(user)
+        // Queue state follows each queue by id; membership and free lists are built again from the agents.
+        queues = Array(repeating: QueueRuntime(), count: plan.queues.count)
+        for (oldPosition, id) in oldIDs.enumerated() {
+            guard let position = queueIndex[id] else { continue }
+            queues[position].waiting = old[oldPosition].waiting
+            queues[position].availability = old[oldPosition].availability
+            queues[position].handleTimes = old[oldPosition].handleTimes
         }
-        members = members.filter { known.contains($0.key) }
-        dirtyQueues.formUnion(known)
+        dirtyQueues = []
+        for slot in agents.indices {
+            let kept = agents[slot].queues.compactMap { queueIndex[oldIDs[$0]] }.sorted()
+            let shrank = kept.count != agents[slot].queues.count
+            agents[slot].queues = kept
+            agents[slot].eligibleQueues = kept.filter { meetsSkill(slot, $0) }
+            for position in kept { queues[position].members.append(slot) }
+            if agents[slot].free {
+                for position in agents[slot].eligibleQueues { queues[position].free.append(slot) }
+            }
+            if shrank { touch(slot: slot) }
+        }
+        for position in queues.indices { markDirty(position) }
+        var out = Effects()
         refreshFreeAgents(at: now)
-        rebuildFreeMembers()
         dispatch(at: now, into: &out)
         publishAgentStates(at: now, into: &out)
         return out.list
@@ -100,11 +108,10 @@ public struct RoutingEngine: Sendable {
     /// Adds or replaces a user (directory change); presence kept when the view says so.
     public mutating func upsertUser(_ user: RoutingUser) {
         users[user.id] = user
-        eligibleCounts = [:]
-        if agents[user.id] != nil {
-            let present = isAvailableByPresence(user.id)
-            agents[user.id]?.present = present
-            touch(user.id)
+        if let slot = agentSlots[user.id] {
+            agents[slot].present = isAvailableByPresence(user.id)
+            for position in agents[slot].queues { queues[position].eligibleCount = nil }
+            touch(slot: slot)
         }
         reindex()
     }
@@ -121,7 +128,7 @@ public struct RoutingEngine: Sendable {
     /// Marks schedules closed or open (the shell evaluates time control and calls this at each change).
     public mutating func setClosedSchedules(_ names: Set<String>, at now: Date) -> [RoutingEffect] {
         closedSchedules = names
-        dirtyQueues.formUnion(plan.queues.map(\.id))
+        for position in queues.indices { markDirty(position) }
         var out = Effects()
         refreshFreeAgents(at: now)
         dispatch(at: now, into: &out)
@@ -139,24 +146,51 @@ public struct RoutingEngine: Sendable {
         self.numbers = numbers
         queueIndex = Dictionary(plan.queues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         huntIndex = Dictionary(plan.huntGroups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for queue in plan.queues where queues[queue.id] == nil { queues[queue.id] = QueueRuntime() }
     }
 
     /// The catalogue decides who counts as present: every agent's flag is set again and re-examined.
     private mutating func presenceRulesChanged() {
-        for user in agents.keys {
-            let present = isAvailableByPresence(user)
-            agents[user]?.present = present
-            touch(user)
+        for slot in agents.indices {
+            agents[slot].present = isAvailableByPresence(agents[slot].user)
+            touch(slot: slot)
         }
-        eligibleCounts = [:]
+        for position in queues.indices { queues[position].eligibleCount = nil }
     }
 
     /// Notes that an agent's state may have changed: its status is re-published and its queues re-dispatched.
     mutating func touch(_ user: UserID) {
-        touchedAgents.insert(user)
-        if let queues = agents[user]?.queues { dirtyQueues.formUnion(queues) }
+        if let slot = agentSlots[user] { touch(slot: slot) }
     }
+
+    mutating func touch(slot: Int) {
+        markTouched(slot)
+        for position in agents[slot].queues { markDirty(position) }
+    }
+
+    /// Lists the agent for status publication only (an offer made by the dispatcher itself).
+    mutating func markTouched(_ slot: Int) {
+        guard !agents[slot].touched else { return }
+        agents[slot].touched = true
+        touchedAgents.append(slot)
+    }
+
+    mutating func markDirty(_ position: Int) {
+        guard !queues[position].dirty else { return }
+        queues[position].dirty = true
+        dirtyQueues.append(position)
+    }
+
+    /// The agent's slot, made on first login.
+    mutating func agentSlot(for user: UserID, at now: Date) -> Int {
+        if let slot = agentSlots[user] { return slot }
+        let slot = agents.count
+        agents.append(AgentRuntime(user: user, idleSince: now, present: isAvailableByPresence(user), inCall: !(inCall[user] ?? []).isEmpty))
+        agentSlots[user] = slot
+        return slot
+    }
+
+    /// The agent's state, for users who ever logged in.
+    func agent(_ user: UserID) -> AgentRuntime? { agentSlots[user].map { agents[$0] } }
 
     /// The queue's configuration (indexed, not searched).
     func queueConfig(_ id: QueueID) -> QueueConfig? { queueIndex[id].map { plan.queues[$0] } }

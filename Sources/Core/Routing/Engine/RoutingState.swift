@@ -68,21 +68,37 @@ struct QueueEntry: Sendable, Equatable {
     var priority: Int
     var firstOfferAt: Date?
     var callback: Bool = false
-    /// Agents already offered this caller in the current pass; others are preferred.
-    var tried: Set<UserID> = []
+    /// Agent slots already offered this caller in the current pass; others are preferred.
+    var tried: [Int] = []
     var lastAnnouncedWait: Int?
 }
 
-/// A queue's live state.
+/// A queue's live state, kept at the queue's position in the plan.
 struct QueueRuntime: Sendable, Equatable {
     /// Waiting callers in join order.
     var waiting: [QueueEntry] = []
     var availability: QueueAvailability = .open
+    /// Slots of the agents logged in to the queue.
+    var members: [Int] = []
+    /// Slots of the members who could take a call now and meet the skill requirement: "can this queue
+    /// pair anyone?" is one look, and a step costs what it touches, not the tenant's size.
+    var free: [Int] = []
+    /// Members able to take the queue's calls by presence and skill, busy or not; nil until counted.
+    var eligibleCount: Int?
+    /// Recent handle times, seconds (the wait estimate's basis).
+    var handleTimes: [TimeInterval] = []
+    /// Listed for the next dispatch.
+    var dirty = false
 }
 
-/// An agent's live state (a user logged in to at least one queue, or who was).
+/// An agent's live state (a user logged in to at least one queue, or who was), kept in a slot that never
+/// moves so the scheduler works with small integers instead of hashed ids.
 struct AgentRuntime: Sendable, Equatable {
-    var queues: Set<QueueID> = []
+    var user: UserID
+    /// Positions of the queues the agent is logged in to, ascending (plan order).
+    var queues: [Int] = []
+    /// Of those, the queues whose skill requirement the agent meets.
+    var eligibleQueues: [Int] = []
     /// End of the last call, or login; the longest-idle strategy orders by it.
     var idleSince: Date
     var ringing: (call: CallID, leg: LegID)?
@@ -91,11 +107,35 @@ struct AgentRuntime: Sendable, Equatable {
     var lastStatus: AgentStatus = .loggedOut
     /// Whether the agent's activity lets them take queue calls (kept with presence and the catalogue).
     var present = false
+    /// In a call now (kept with the engine's `inCall`).
+    var inCall = false
+    /// Listed in the free lists of the eligible queues.
+    var free = false
+    /// Listed for this step's re-examination and status publication.
+    var touched = false
 
     static func == (lhs: AgentRuntime, rhs: AgentRuntime) -> Bool {
-        lhs.queues == rhs.queues && lhs.idleSince == rhs.idleSince && lhs.ringing?.call == rhs.ringing?.call
-            && lhs.ringing?.leg == rhs.ringing?.leg && lhs.wrapUpUntil == rhs.wrapUpUntil && lhs.unanswered == rhs.unanswered
-            && lhs.lastStatus == rhs.lastStatus && lhs.present == rhs.present
+        lhs.user == rhs.user && lhs.queues == rhs.queues && lhs.eligibleQueues == rhs.eligibleQueues && lhs.idleSince == rhs.idleSince
+            && lhs.ringing?.call == rhs.ringing?.call && lhs.ringing?.leg == rhs.ringing?.leg && lhs.wrapUpUntil == rhs.wrapUpUntil
+            && lhs.unanswered == rhs.unanswered && lhs.lastStatus == rhs.lastStatus && lhs.present == rhs.present
+            && lhs.inCall == rhs.inCall && lhs.free == rhs.free && lhs.touched == rhs.touched
+    }
+}
+
+extension Array where Element == Int {
+    /// Inserts `value` keeping the array ascending and free of repeats.
+    mutating func insertSorted(_ value: Int) {
+        var index = endIndex
+        while index > startIndex, self[index - 1] >= value {
+            if self[index - 1] == value { return }
+            index -= 1
+        }
+        insert(value, at: index)
+    }
+
+    /// Removes `value` where it is (lists here are short: one agent's queues, one queue's free agents).
+    mutating func removeValue(_ value: Int) {
+        if let index = firstIndex(of: value) { remove(at: index) }
     }
 }
 
