@@ -10,10 +10,8 @@ extension RoutingEngine {
         if !agents[slot].queues.contains(position) {
             agents[slot].queues.insertSorted(position)
             queues[position].members.append(slot)
-            if meetsSkill(slot, position) {
-                agents[slot].eligibleQueues.insertSorted(position)
-                if agents[slot].free { queues[position].free.append(slot) }
-            }
+            updateEligibility(slot)
+            if agents[slot].free && agents[slot].eligibleQueues.contains(position) { queues[position].free.append(slot) }
         }
         for position in agents[slot].queues { queues[position].eligibleCount = nil }
         touch(slot: slot)
@@ -32,16 +30,16 @@ extension RoutingEngine {
         touch(slot: slot)
         for position in leaving {
             agents[slot].queues.removeValue(position)
-            agents[slot].eligibleQueues.removeValue(position)
             queues[position].members.removeValue(slot)
             queues[position].free.removeValue(slot)
             queues[position].eligibleCount = nil
         }
+        updateEligibility(slot)
         if let (call, leg) = agents[slot].ringing, case let .queue(queueID)? = calls[call]?.mode,
            let position = queueIndex[queueID], leaving.contains(position) {
             out.add(.cancelRing(call, leg))
             out.add(.cancelWake(.ring(call, leg)))
-            calls[call]?.legs[leg] = nil
+            dropLeg(call, leg)
             agents[slot].ringing = nil
         }
         agents[slot].unanswered = 0
@@ -74,7 +72,7 @@ extension RoutingEngine {
             // Presence change during ringing: the offer is withdrawn, not counted as unanswered.
             out.add(.cancelRing(call, leg))
             out.add(.cancelWake(.ring(call, leg)))
-            calls[call]?.legs[leg] = nil
+            dropLeg(call, leg)
             agents[slot].ringing = nil
         }
         for position in agents[slot].queues { abandonIfEmpty(position, at: now, into: &out) }
@@ -85,7 +83,8 @@ extension RoutingEngine {
         guard let slot = agentSlots[user] else { return }
         touch(slot: slot)
         if agents[slot].ringing?.call == call { agents[slot].ringing = nil }
-        guard case let .queue(queueID)? = calls[call]?.mode, let policy = queueConfig(queueID)?.autoLogout else { return }
+        guard case let .queue(queueID)? = calls[call]?.mode, let position = queueIndex[queueID] else { return }
+        let policy = plan.queues[position].autoLogout
         if policy.counts.contains(failure) { agents[slot].unanswered += 1 }
         if policy.afterUnanswered > 0 && agents[slot].unanswered >= policy.afterUnanswered {
             logout(user, nil, reason: .unansweredOffers, at: now, into: &out)
@@ -96,7 +95,7 @@ extension RoutingEngine {
         guard let slot = agentSlots[user] else { return }
         touch(slot: slot)
         agents[slot].idleSince = now
-        let seconds = queueConfig(queue)?.wrapUpSeconds ?? 0
+        let seconds = queueIndex[queue].map { plan.queues[$0].wrapUpSeconds } ?? 0
         guard seconds > 0 else { return }
         let until = now + TimeInterval(seconds)
         agents[slot].wrapUpUntil = until

@@ -27,9 +27,8 @@ extension RoutingEngine {
             if !free.isEmpty {
                 let untried = free.filter { !entry.tried.contains($0) }
                 if untried.isEmpty { resetTried(entry, position) } else { free = untried }
-                let queue = plan.queues[position]
-                let picked = pick(free, queue: queue)
-                offer(entry, queue: queue, at: position, to: picked, at: now, into: &out)
+                let picked = pick(free, queue: position)
+                offer(entry, queue: position, to: picked, at: now, into: &out)
                 for slot in picked where agents[slot].ringing != nil { setFree(slot, false) }
             }
             if !queues[position].free.isEmpty, let next = bestWaiting(position, excluding: served) { heads.append((next, position)) }
@@ -46,13 +45,14 @@ extension RoutingEngine {
 
     /// The queue's first caller in the scheduler's order who is waiting with nothing ringing.
     func bestWaiting(_ position: Int, excluding served: [CallID]) -> QueueEntry? {
-        var best: QueueEntry?
-        for entry in queues[position].waiting where !served.contains(entry.call) {
-            if let current = best, !servedBefore((entry, position), (current, position)) { continue }
-            guard calls[entry.call]?.legs.isEmpty == true, calls[entry.call]?.answeredLeg == nil else { continue }
-            best = entry
+        let waiting = queues[position].waiting
+        var best: Int?
+        for index in waiting.indices where !waiting[index].ringing {
+            if let current = best, !servedBefore((waiting[index], position), (waiting[current], position)) { continue }
+            if served.contains(waiting[index].call) { continue }
+            best = index
         }
-        return best
+        return best.map { waiting[$0] }
     }
 
     /// Re-decides, for the agents touched in this step, whether they could take a call now.
@@ -80,7 +80,24 @@ extension RoutingEngine {
 
     func meetsSkill(_ slot: Int, _ position: Int) -> Bool {
         guard let skill = plan.queues[position].skill else { return true }
-        return (plan.skills[agents[slot].user]?[skill.skill] ?? 0) >= skill.minimumLevel
+        return skillLevel(slot, position) >= skill.minimumLevel
+    }
+
+    func skillLevel(_ slot: Int, _ position: Int) -> Int {
+        guard let skill = plan.queues[position].skill else { return 0 }
+        return plan.skills[agents[slot].user]?[skill.skill] ?? 0
+    }
+
+    /// Works out, after a login, logout or plan change, which of the agent's queues they can take calls
+    /// from and at what skill level, so offers need not look skills up.
+    mutating func updateEligibility(_ slot: Int) {
+        var eligible: [Int] = [], levels: [Int] = []
+        for position in agents[slot].queues where meetsSkill(slot, position) {
+            eligible.append(position)
+            levels.append(skillLevel(slot, position))
+        }
+        agents[slot].eligibleQueues = eligible
+        agents[slot].skillLevels = levels
     }
 
     mutating func resetTried(_ entry: QueueEntry, _ position: Int) {
@@ -106,14 +123,14 @@ extension RoutingEngine {
         queues[position].members.contains { agents[$0].present }
     }
 
-    mutating func pick(_ free: [Int], queue: QueueConfig) -> [Int] {
-        switch queue.strategy {
+    mutating func pick(_ free: [Int], queue position: Int) -> [Int] {
+        switch plan.queues[position].strategy {
         case .ringAll: return free
         case .longestIdle: return [longestIdle(free)]
         case .random: return [free[Int(random.next() % UInt64(free.count))]]
         case .skill:
-            guard let skill = queue.skill?.skill else { return [longestIdle(free)] }
-            let levels = free.map { plan.skills[agents[$0].user]?[skill] ?? 0 }
+            guard plan.queues[position].skill != nil else { return [longestIdle(free)] }
+            let levels = free.map { slot in agents[slot].eligibleQueues.firstIndex(of: position).map { agents[slot].skillLevels[$0] } ?? 0 }
             let best = levels.max() ?? 0
             return [longestIdle(zip(free, levels).filter { $0.1 == best }.map(\.0))]
         }
@@ -124,30 +141,38 @@ extension RoutingEngine {
         slots.min { agents[$0].idleSince < agents[$1].idleSince } ?? slots[0]
     }
 
-    mutating func offer(_ entry: QueueEntry, queue: QueueConfig, at position: Int, to picked: [Int], at now: Date, into out: inout Effects) {
-        guard var call = calls[entry.call] else { return }
+    /// Read through `inout`: the dictionary's getter would copy the whole call for one field.
+    private static func caller(of call: inout CallState) -> String { call.from }
+
+    mutating func offer(_ entry: QueueEntry, queue position: Int, to picked: [Int], at now: Date, into out: inout Effects) {
+        guard let callIndex = calls.index(forKey: entry.call) else { return }
+        let ringSeconds = plan.queues[position].ringSeconds, wanted = plan.queues[position].terminals
+        let from = Self.caller(of: &calls.values[callIndex])
+        var rang = false
         let firstOffer = entry.firstOfferAt == nil
-        let total = TimeInterval(queue.ringSeconds * max(queue.attempts, 1))
+        let total = TimeInterval(ringSeconds * max(plan.queues[position].attempts, 1))
         let deadline = (entry.firstOfferAt ?? now) + total
-        let seconds = Int(min(TimeInterval(queue.ringSeconds), deadline.timeIntervalSince(now)).rounded(.up))
+        let seconds = Int(min(TimeInterval(ringSeconds), deadline.timeIntervalSince(now)).rounded(.up))
         guard seconds > 0 else { return }
         for slot in picked {
             let user = agents[slot].user
             guard let person = users[user] else { continue }
-            let terminals = queue.terminals.isEmpty ? person.terminals : person.terminals.filter(queue.terminals.contains)
+            let terminals = wanted.isEmpty ? person.terminals : person.terminals.filter(wanted.contains)
             for terminal in terminals {
                 let number = terminal == .mobile ? person.mobileNumber : nil
                 if terminal == .mobile && number == nil { continue }
-                let leg = call.addLeg(LegState(user: user, terminal: terminal, number: number))
+                // In place: a copy of the call would copy its legs on every offer.
+                let leg = calls.values[callIndex].addLeg(LegState(user: user, terminal: terminal, number: number))
+                rang = true
                 agents[slot].ringing = (entry.call, leg)
                 markTouched(slot)
                 out.add(.ring(entry.call, RingLeg(leg: leg, user: user, terminal: terminal, number: number,
-                                                  seconds: seconds, display: "\(queue.name): \(call.from)")))
+                                                  seconds: seconds, display: "\(plan.queues[position].name): \(from)")))
                 out.add(.wake(.ring(entry.call, leg), at: now + TimeInterval(seconds)))
             }
         }
-        calls[entry.call] = call
         guard let index = queues[position].waiting.firstIndex(where: { $0.call == entry.call }) else { return }
+        if rang { queues[position].waiting[index].ringing = true }
         for slot in picked where !queues[position].waiting[index].tried.contains(slot) { queues[position].waiting[index].tried.append(slot) }
         if firstOffer {
             queues[position].waiting[index].firstOfferAt = now

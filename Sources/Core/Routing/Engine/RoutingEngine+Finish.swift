@@ -57,8 +57,23 @@ extension RoutingEngine {
                 agents[slot].ringing = nil
                 touch(slot: slot)
             }
-            calls[id]?.legs[leg] = nil
+            dropLeg(id, leg)
         }
+    }
+
+    /// Removes a ringing leg; a queue caller left with nothing ringing may be offered again.
+    mutating func dropLeg(_ id: CallID, _ leg: LegID) {
+        guard let index = calls.index(forKey: id) else { return }
+        let emptied = Self.removeLeg(leg, from: &calls.values[index])
+        guard emptied, case let .queue(queueID)? = calls[id]?.mode, let position = queueIndex[queueID],
+              let entry = queues[position].waiting.firstIndex(where: { $0.call == id }) else { return }
+        queues[position].waiting[entry].ringing = false
+    }
+
+    /// Through `inout`, so the call is changed where it is stored, not copied out and back.
+    private static func removeLeg(_ leg: LegID, from call: inout CallState) -> Bool {
+        call.legs[leg] = nil
+        return call.legs.isEmpty
     }
 
     func cancelTimers(of call: CallState, into out: inout Effects) {
@@ -73,23 +88,30 @@ extension RoutingEngine {
         }
     }
 
+    // Both look each table up once: with tens of thousands of users every lookup is a likely cache miss.
     mutating func enterCall(_ user: UserID, _ call: CallID, into out: inout Effects) {
         calls[call]?.participants.insert(user)
-        touch(user)
-        let wasFree = (inCall[user] ?? []).isEmpty
-        inCall[user, default: []].insert(call)
-        if let slot = agentSlots[user] { agents[slot].inCall = true }
-        if wasFree { out.add(.phoneState(user, inCall: true)) }
+        let slot = agentSlots[user]
+        if let slot {
+            touch(slot: slot)
+            agents[slot].inCall = true
+        }
+        if let index = inCall.index(forKey: user) {
+            inCall.values[index].insert(call)
+        } else {
+            inCall[user] = [call]
+            out.add(.phoneState(user, inCall: true))
+        }
     }
 
     mutating func leaveCall(_ user: UserID, _ call: CallID, at now: Date, into out: inout Effects) {
-        guard inCall[user]?.remove(call) != nil else { return }
-        touch(user)
-        if inCall[user]?.isEmpty == true {
-            inCall[user] = nil
-            if let slot = agentSlots[user] { agents[slot].inCall = false }
-            out.add(.phoneState(user, inCall: false))
-            servePersonalQueue(user, at: now, into: &out)
-        }
+        guard let index = inCall.index(forKey: user), inCall.values[index].remove(call) != nil else { return }
+        let slot = agentSlots[user]
+        if let slot { touch(slot: slot) }
+        guard inCall.values[index].isEmpty else { return }
+        inCall.remove(at: index)
+        if let slot { agents[slot].inCall = false }
+        out.add(.phoneState(user, inCall: false))
+        servePersonalQueue(user, at: now, into: &out)
     }
 }

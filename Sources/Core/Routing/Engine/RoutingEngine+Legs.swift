@@ -53,7 +53,7 @@ extension RoutingEngine {
 
     mutating func legFailed(_ id: CallID, _ leg: LegID, _ failure: LegFailure, at now: Date, into out: inout Effects) {
         guard let call = calls[id], let state = call.legs[leg], call.answeredLeg == nil else { return }
-        calls[id]?.legs[leg] = nil
+        dropLeg(id, leg)
         out.add(.cancelWake(.ring(id, leg)))
         switch call.mode {
         case .queue:
@@ -96,18 +96,19 @@ extension RoutingEngine {
     }
 
     mutating func callEnded(_ id: CallID, at now: Date, into out: inout Effects) {
-        guard let call = calls[id] else { return }
+        // Taken out at once (the usual case, a connected call); an unanswered one goes back for `finish`.
+        guard let call = calls.removeValue(forKey: id) else { return }
         guard let answeredAt = call.answeredAt else {
+            calls[id] = call
             if case .outgoing = call.mode { return finish(id, .dialledOut, at: now, into: &out) }
             return finish(id, .abandoned, at: now, into: &out)
         }
-        calls[id] = nil
         if let user = call.answeredBy, case let .queue(queue) = call.mode {
             out.add(.queueEvent(queue, .completed(talked: now.timeIntervalSince(answeredAt), agent: user)))
             recordHandleTime(queue, now.timeIntervalSince(answeredAt))
             startWrapUp(user, queue: queue, at: now, into: &out)
         }
-        for user in call.participants.sorted() { leaveCall(user, id, at: now, into: &out) }
+        for user in call.participants.count > 1 ? call.participants.sorted() : Array(call.participants) { leaveCall(user, id, at: now, into: &out) }
         logMissed(call, into: &out)
         out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
                                      answeredAt: answeredAt, endedAt: now, answeredBy: call.answeredBy, outcome: .answered)))

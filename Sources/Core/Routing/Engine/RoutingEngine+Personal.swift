@@ -53,7 +53,7 @@ extension RoutingEngine {
 
     /// Rings a busy user's personal queue when their last call ends (ACD-11 callback when free).
     mutating func servePersonalQueue(_ user: UserID, at now: Date, into out: inout Effects) {
-        guard (inCall[user] ?? []).isEmpty, var waiting = personalWaiting[user], !waiting.isEmpty,
+        guard !personalWaiting.isEmpty, (inCall[user] ?? []).isEmpty, var waiting = personalWaiting[user], !waiting.isEmpty,
               let person = users[user] else { return }
         let next = waiting.removeFirst()
         personalWaiting[user] = waiting.isEmpty ? nil : waiting

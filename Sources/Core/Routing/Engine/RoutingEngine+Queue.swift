@@ -2,13 +2,13 @@ import Foundation
 
 extension RoutingEngine {
     mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
-        guard let position = queueIndex[queueID], let call = calls[id] else { return }
-        let queue = plan.queues[position]
+        // Fields are read where needed: a copy of the whole queue configuration costs more than the step.
+        guard let position = queueIndex[queueID], let priority = calls[id]?.priority else { return }
         out.add(.queueEvent(queueID, .joined))
         markDirty(position)
-        let overflow = queue.overflow
+        let overflow = plan.queues[position].overflow
         // (e) night, by schedule or by hand.
-        if isClosed(queue.schedule) {
+        if isClosed(plan.queues[position].schedule) {
             return finish(id, divertOrReject(overflow.night, .night), at: now, into: &out)
         }
         // (a) rush: the queue is closed until both figures are back below the limits.
@@ -20,15 +20,16 @@ extension RoutingEngine {
             return finish(id, divertOrReject(overflow.noAgents, .noAgents), at: now, into: &out)
         }
         queues[position].waiting.append(
-            QueueEntry(call: id, queue: queueID, joinedAt: now, priority: call.priority + queue.priority))
-        if let welcome = queue.announcements.welcome { out.add(.play(id, .message(welcome))) }
-        if let message = queue.announcements.queueMessage { out.add(.play(id, .message(message))) }
+            QueueEntry(call: id, queue: queueID, joinedAt: now, priority: priority + plan.queues[position].priority))
+        let announcements = plan.queues[position].announcements
+        if let welcome = announcements.welcome { out.add(.play(id, .message(welcome))) }
+        if let message = announcements.queueMessage { out.add(.play(id, .message(message))) }
         out.add(.hold(id, queueID))
         if let timeout = overflow.timeout {
             out.add(.wake(.queueTimeout(id), at: now + TimeInterval(timeout.seconds)))
         }
-        if queue.announcements.progressEverySeconds > 0 {
-            out.add(.wake(.progress(id), at: now + TimeInterval(queue.announcements.progressEverySeconds)))
+        if announcements.progressEverySeconds > 0 {
+            out.add(.wake(.progress(id), at: now + TimeInterval(announcements.progressEverySeconds)))
         }
         updateRush(position, at: now, into: &out)
     }

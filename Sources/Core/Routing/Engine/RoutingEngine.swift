@@ -90,7 +90,7 @@ public struct RoutingEngine: Sendable {
             let kept = agents[slot].queues.compactMap { queueIndex[oldIDs[$0]] }.sorted()
             let shrank = kept.count != agents[slot].queues.count
             agents[slot].queues = kept
-            agents[slot].eligibleQueues = kept.filter { meetsSkill(slot, $0) }
+            updateEligibility(slot)
             for position in kept { queues[position].members.append(slot) }
             if agents[slot].free {
                 for position in agents[slot].eligibleQueues { queues[position].free.append(slot) }
@@ -205,6 +205,11 @@ public struct RoutingEngine: Sendable {
 
 /// The effects of one input, collected in order.
 struct Effects {
-    var list: [RoutingEffect] = []
+    // Most steps say a few things; one allocation up front instead of growing through 1, 2, 4, 8.
+    var list: [RoutingEffect] = {
+        var list: [RoutingEffect] = []
+        list.reserveCapacity(16)
+        return list
+    }()
     mutating func add(_ effect: RoutingEffect) { list.append(effect) }
 }

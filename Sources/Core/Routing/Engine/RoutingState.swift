@@ -31,13 +31,13 @@ struct CallState: Sendable, Equatable {
 /// What a call is doing.
 enum CallMode: Sendable, Equatable {
     /// Ringing a user by their personal rule.
-    case personal(UserID, PersonalRule)
+    indirect case personal(UserID, PersonalRule)
     /// Waiting in the user's personal queue until their call ends.
-    case personalQueued(UserID, PersonalRule)
+    indirect case personalQueued(UserID, PersonalRule)
     /// In an ACD queue.
     case queue(QueueID)
     /// Ringing a hunt group.
-    case hunt(HuntGroupID, HuntProgress)
+    indirect case hunt(HuntGroupID, HuntProgress)
     /// Placed out by a user.
     case outgoing(UserID)
     /// ROUTE-5: ringing the user's own phone first, then dialling `to`.
@@ -68,6 +68,8 @@ struct QueueEntry: Sendable, Equatable {
     var priority: Int
     var firstOfferAt: Date?
     var callback: Bool = false
+    /// Something rings for this caller now (kept with the call's legs), so the scheduler skips them.
+    var ringing = false
     /// Agent slots already offered this caller in the current pass; others are preferred.
     var tried: [Int] = []
     var lastAnnouncedWait: Int?
@@ -99,6 +101,8 @@ struct AgentRuntime: Sendable, Equatable {
     var queues: [Int] = []
     /// Of those, the queues whose skill requirement the agent meets.
     var eligibleQueues: [Int] = []
+    /// The agent's level in each eligible queue's required skill (0 without one), for the skill strategy.
+    var skillLevels: [Int] = []
     /// End of the last call, or login; the longest-idle strategy orders by it.
     var idleSince: Date
     var ringing: (call: CallID, leg: LegID)?
@@ -115,7 +119,7 @@ struct AgentRuntime: Sendable, Equatable {
     var touched = false
 
     static func == (lhs: AgentRuntime, rhs: AgentRuntime) -> Bool {
-        lhs.user == rhs.user && lhs.queues == rhs.queues && lhs.eligibleQueues == rhs.eligibleQueues && lhs.idleSince == rhs.idleSince
+        lhs.user == rhs.user && lhs.queues == rhs.queues && lhs.eligibleQueues == rhs.eligibleQueues && lhs.skillLevels == rhs.skillLevels && lhs.idleSince == rhs.idleSince
             && lhs.ringing?.call == rhs.ringing?.call && lhs.ringing?.leg == rhs.ringing?.leg && lhs.wrapUpUntil == rhs.wrapUpUntil
             && lhs.unanswered == rhs.unanswered && lhs.lastStatus == rhs.lastStatus && lhs.present == rhs.present
             && lhs.inCall == rhs.inCall && lhs.free == rhs.free && lhs.touched == rhs.touched

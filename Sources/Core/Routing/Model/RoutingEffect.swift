@@ -27,9 +27,9 @@ public enum RoutingEffect: Sendable, Equatable {
     /// Drop a timer that is no longer needed.
     case cancelWake(RoutingTimer)
     /// A user's call log gains an entry (LOG-1..3).
-    case log(CallLogEntry)
+    indirect case log(CallLogEntry)
     /// A call is over; its record for storage and statistics.
-    case finished(CallRecord)
+    indirect case finished(CallRecord)
     /// A user's phone state changed (PRES-6).
     case phoneState(UserID, inCall: Bool)
     /// An agent's state changed.
