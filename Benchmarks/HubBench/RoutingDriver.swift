@@ -30,7 +30,7 @@ struct RoutingDriver {
         now += 0.001
         let start = ThreadCPU.now()
         let effects = engine.handle(input, at: now)
-        let elapsed = ThreadCPU.since(start)
+        let elapsed = ThreadCPU.work(since: start)
         kinds[Self.kind(of: input), default: (0, 0)].count += 1
         kinds[Self.kind(of: input), default: (0, 0)].nanoseconds += elapsed
         track(effects)

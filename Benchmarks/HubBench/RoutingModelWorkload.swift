@@ -87,7 +87,7 @@ struct RoutingModelWorkload {
         out.removeAll(keepingCapacity: true)
         let start = ThreadCPU.now()
         body(&model, &out)
-        let elapsed = ThreadCPU.since(start)
+        let elapsed = ThreadCPU.work(since: start)
         for decision in out {
             if case let .ring(call, _) = decision {
                 waiting.remove(call)

@@ -91,11 +91,11 @@ extension RoutingEngine {
         }
     }
 
-    mutating func startWrapUp(_ user: UserID, queue: QueueID, at now: Date, into out: inout Effects) {
+    mutating func startWrapUp(_ user: UserID, queue position: Int, at now: Date, into out: inout Effects) {
         guard let slot = agentSlots[user] else { return }
         touch(slot: slot)
         agents[slot].idleSince = now
-        let seconds = queueIndex[queue].map { plan.queues[$0].wrapUpSeconds } ?? 0
+        let seconds = plan.queues[position].wrapUpSeconds
         guard seconds > 0 else { return }
         let until = now + TimeInterval(seconds)
         agents[slot].wrapUpUntil = until
@@ -103,7 +103,7 @@ extension RoutingEngine {
     }
 
     mutating func supervisorRequest(_ user: UserID, into out: inout Effects) {
-        let call = inCall[user]?.sorted().first
+        let call = inCall[user]?.min()
         var queue: QueueID?
         if let call, case let .queue(id)? = calls[call]?.mode { queue = id }
         out.add(.supervisorRequested(agent: user, call: call, queue: queue))

@@ -154,11 +154,11 @@ extension RoutingEngine {
         let deadline = (entry.firstOfferAt ?? now) + total
         let seconds = Int(min(TimeInterval(ringSeconds), deadline.timeIntervalSince(now)).rounded(.up))
         guard seconds > 0 else { return }
+        let display = "\(plan.queues[position].name): \(from)"
         for slot in picked {
             let user = agents[slot].user
             guard let person = users[user] else { continue }
-            let terminals = wanted.isEmpty ? person.terminals : person.terminals.filter(wanted.contains)
-            for terminal in terminals {
+            for terminal in person.terminals where wanted.isEmpty || wanted.contains(terminal) {
                 let number = terminal == .mobile ? person.mobileNumber : nil
                 if terminal == .mobile && number == nil { continue }
                 // In place: a copy of the call would copy its legs on every offer.
@@ -167,7 +167,7 @@ extension RoutingEngine {
                 agents[slot].ringing = (entry.call, leg)
                 markTouched(slot)
                 out.add(.ring(entry.call, RingLeg(leg: leg, user: user, terminal: terminal, number: number,
-                                                  seconds: seconds, display: "\(plan.queues[position].name): \(from)")))
+                                                  seconds: seconds, display: display)))
                 out.add(.wake(.ring(entry.call, leg), at: now + TimeInterval(seconds)))
             }
         }

@@ -25,8 +25,7 @@ extension RoutingEngine {
         return count
     }
 
-    mutating func recordHandleTime(_ queue: QueueID, _ seconds: TimeInterval) {
-        guard let position = queueIndex[queue] else { return }
+    mutating func recordHandleTime(_ position: Int, _ seconds: TimeInterval) {
         queues[position].handleTimes.append(seconds)
         if queues[position].handleTimes.count > 20 { queues[position].handleTimes.removeFirst(queues[position].handleTimes.count - 20) }
     }

@@ -97,7 +97,7 @@ extension RoutingEngine {
             agents[slot].inCall = true
         }
         if let index = inCall.index(forKey: user) {
-            inCall.values[index].insert(call)
+            if !inCall.values[index].contains(call) { inCall.values[index].append(call) }
         } else {
             inCall[user] = [call]
             out.add(.phoneState(user, inCall: true))
@@ -105,7 +105,8 @@ extension RoutingEngine {
     }
 
     mutating func leaveCall(_ user: UserID, _ call: CallID, at now: Date, into out: inout Effects) {
-        guard let index = inCall.index(forKey: user), inCall.values[index].remove(call) != nil else { return }
+        guard let index = inCall.index(forKey: user), let position = inCall.values[index].firstIndex(of: call) else { return }
+        inCall.values[index].remove(at: position)
         let slot = agentSlots[user]
         if let slot { touch(slot: slot) }
         guard inCall.values[index].isEmpty else { return }

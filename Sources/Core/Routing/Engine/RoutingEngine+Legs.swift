@@ -105,8 +105,10 @@ extension RoutingEngine {
         }
         if let user = call.answeredBy, case let .queue(queue) = call.mode {
             out.add(.queueEvent(queue, .completed(talked: now.timeIntervalSince(answeredAt), agent: user)))
-            recordHandleTime(queue, now.timeIntervalSince(answeredAt))
-            startWrapUp(user, queue: queue, at: now, into: &out)
+            if let position = queueIndex[queue] {
+                recordHandleTime(position, now.timeIntervalSince(answeredAt))
+                startWrapUp(user, queue: position, at: now, into: &out)
+            }
         }
         for user in call.participants.count > 1 ? call.participants.sorted() : Array(call.participants) { leaveCall(user, id, at: now, into: &out) }
         logMissed(call, into: &out)

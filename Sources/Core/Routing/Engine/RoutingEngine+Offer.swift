@@ -26,7 +26,7 @@ extension RoutingEngine {
         case let .queue(queue):
             call.mode = .queue(queue)
             calls[call.id] = call
-            joinQueue(call.id, queue, at: now, into: &out)
+            joinQueue(call.id, queue, priority: call.priority, at: now, into: &out)
         case let .huntGroup(group):
             calls[call.id] = call
             startHunt(call.id, group, at: now, into: &out)

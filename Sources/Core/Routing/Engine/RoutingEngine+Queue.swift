@@ -1,9 +1,9 @@
 import Foundation
 
 extension RoutingEngine {
-    mutating func joinQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
+    mutating func joinQueue(_ id: CallID, _ queueID: QueueID, priority: Int, at now: Date, into out: inout Effects) {
         // Fields are read where needed: a copy of the whole queue configuration costs more than the step.
-        guard let position = queueIndex[queueID], let priority = calls[id]?.priority else { return }
+        guard let position = queueIndex[queueID] else { return }
         out.add(.queueEvent(queueID, .joined))
         markDirty(position)
         let overflow = plan.queues[position].overflow
@@ -38,13 +38,11 @@ extension RoutingEngine {
         destination.map { .diverted(reason, to: $0) } ?? .rejected("queue \(reason.rawValue) and no destination configured")
     }
 
-    /// Removes a caller from the queue's waiting list and re-evaluates rush state.
+    /// Removes a caller from the queue's waiting list and re-evaluates rush state (the caller's timers
+    /// are cancelled by `cancelTimers`, which both callers run first).
     mutating func leaveQueue(_ id: CallID, _ queueID: QueueID, at now: Date, into out: inout Effects) {
         guard let position = queueIndex[queueID], let index = queues[position].waiting.firstIndex(where: { $0.call == id }) else { return }
         queues[position].waiting.remove(at: index)
-        out.add(.cancelWake(.queueNoAnswer(id)))
-        out.add(.cancelWake(.queueTimeout(id)))
-        out.add(.cancelWake(.progress(id)))
         updateRush(position, at: now, into: &out)
     }
 

@@ -23,7 +23,8 @@ public struct RoutingEngine: Sendable {
     /// Agents in slots that never move; `agentSlots` finds a user's.
     var agents: [AgentRuntime] = []
     var agentSlots: [UserID: Int] = [:]
-    var inCall: [UserID: Set<CallID>] = [:]
+    /// Calls each user is in (one, now and then two): a short list, no hashing of call ids.
+    var inCall: [UserID: [CallID]] = [:]
     var personalWaiting: [UserID: [CallID]] = [:]
     var numbers: [String: CallTarget] = [:]
     /// Position of each queue and hunt group in the plan.
@@ -208,7 +209,7 @@ struct Effects {
     // Most steps say a few things; one allocation up front instead of growing through 1, 2, 4, 8.
     var list: [RoutingEffect] = {
         var list: [RoutingEffect] = []
-        list.reserveCapacity(16)
+        list.reserveCapacity(8)
         return list
     }()
     mutating func add(_ effect: RoutingEffect) { list.append(effect) }
