@@ -1,3 +1,5 @@
+import HubPluginSupport
+
 extension CalendarCalDAVPlugin {
     /// The commented sample instance file (`plugins.d/calendar_caldav.toml.sample`).
     public static let sampleConfig = """

@@ -33,8 +33,11 @@ extension CalendarCalDAVPlugin {
         /// Opt-in mode, keywords and activity mapping (keys shared by every calendar kind).
         var policy = CalendarPolicySettings()
 
-        /// Every key of the table.
-        public enum Keys: String, CodingKey, CaseIterable {
+        /// Every key of the table: this kind's own and the shared policy keys.
+        public typealias Keys = CalendarSettingsKey<OwnKeys>
+
+        /// The keys only this kind has.
+        public enum OwnKeys: String, CodingKey, CaseIterable {
             case calendarURL = "calendar_url"
             case username
             case password
@@ -47,12 +50,6 @@ extension CalendarCalDAVPlugin {
             case requestTimeout = "request_timeout"
             case caFile = "ca_file"
             case proxy
-            case optIn = "opt_in"
-            case keywords
-            case activityBusy = "activity_busy"
-            case activityOutOfOffice = "activity_out_of_office"
-            case activityTentative = "activity_tentative"
-            case publishSubjects = "publish_subjects"
         }
 
         /// Creates settings; defaults match the sample config.
@@ -78,7 +75,7 @@ extension CalendarCalDAVPlugin {
 
         /// Decodes the table; `calendar_url`, `username` and one of `password`/`password_file` are required.
         public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
+            let c = try decoder.container(keyedBy: OwnKeys.self)
             let d = Settings(calendarURL: "", username: "")
             self.init(
                 calendarURL: try c.decode(String.self, forKey: .calendarURL),
@@ -98,14 +95,14 @@ extension CalendarCalDAVPlugin {
 
         /// The sync engine's options: policy plus scheduling.
         public func options() throws(PluginError) -> CalendarSyncOptions {
-            var options = try policy.options(pollInterval: pollInterval.duration, maxConcurrent: maxConcurrent, lookaheadDays: lookaheadDays)
+            var options = try policy.syncOptions(pollInterval: pollInterval.duration, maxConcurrent: maxConcurrent, lookaheadDays: lookaheadDays)
             options.fullResyncInterval = fullResyncInterval.duration
             return options
         }
 
         /// Checks values; throws ``PluginError/misconfigured(_:)`` naming the first bad key.
         public func validate() throws(PluginError) {
-            func bad(_ key: Keys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
+            func bad(_ key: OwnKeys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
             let lower = calendarURL.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), URL(string: CalendarURLTemplate.sampleExpansion(calendarURL)) != nil else {
                 throw bad(.calendarURL, "'\(calendarURL)' is not an http(s) URL")
@@ -122,11 +119,10 @@ extension CalendarCalDAVPlugin {
             default: break
             }
             if TimeZone(identifier: timeZone) == nil { throw bad(.timeZone, "'\(timeZone)' is not an IANA time zone (e.g. Europe/Helsinki)") }
-            if pollInterval.duration < .seconds(5) || pollInterval.duration > .seconds(3600) { throw bad(.pollInterval, "must be between 5s and 1h") }
+            try CalendarScheduleLimits(pollInterval: .seconds(5)...(.seconds(3600)), pollRule: "must be between 5s and 1h").check(
+                pollInterval: pollInterval.duration, lookaheadDays: lookaheadDays, maxConcurrent: maxConcurrent,
+                requestTimeout: requestTimeout.duration)
             if fullResyncInterval.duration < pollInterval.duration { throw bad(.fullResyncInterval, "must not be shorter than poll_interval") }
-            if !(1...62).contains(lookaheadDays) { throw bad(.lookaheadDays, "must be between 1 and 62") }
-            if !(1...64).contains(maxConcurrent) { throw bad(.maxConcurrent, "must be between 1 and 64") }
-            if requestTimeout.duration < .seconds(1) || requestTimeout.duration > .seconds(300) { throw bad(.requestTimeout, "must be between 1s and 300s") }
             if caFile?.isEmpty == true { throw bad(.caFile, "must not be empty") }
             if let proxy, URL(string: proxy)?.scheme == nil { throw bad(.proxy, "'\(proxy)' is not a URL") }
             _ = try policy.policy()

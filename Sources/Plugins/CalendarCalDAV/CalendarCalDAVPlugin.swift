@@ -37,24 +37,25 @@ public struct CalendarCalDAVPlugin: HubPlugin {
     /// Reads the password, starts the HTTP client and runs the sync engine until cancelled.
     public func run(context: PluginContext) async throws {
         let password = try settings.resolvedPassword()
-        let transport: CurlHTTPClient
-        do {
-            transport = try CurlHTTPClient(configuration: .init(caFile: settings.caFile, proxy: settings.proxy, maxConnectionsPerHost: settings.maxConcurrent))
-        } catch {
-            throw PluginError.misconfigured("cannot start the HTTP client: \(error)")
+        let http = CurlHTTPClient.Configuration.calendar(maxConcurrent: settings.maxConcurrent, caFile: settings.caFile, proxy: settings.proxy)
+        try await CalendarSyncEngine.run(context: context, options: try settings.options(), http: http) { transport in
+            source(transport: transport, password: password, context: context)
         }
-        defer { transport.shutdown() }
-        try await run(context: context, transport: transport, password: password, options: try settings.options())
     }
 
     /// The engine over any transport and options (tests pass their own, e.g. without jitter).
     public func run(context: PluginContext, transport: any HTTPTransport, password: String, options: CalendarSyncOptions) async throws {
+        let source = source(transport: transport, password: password, context: context)
+        try await CalendarSyncEngine(source: source, options: options).run(context: context)
+    }
+
+    /// The adapter reading through `transport` with the service account's `password`.
+    private func source(transport: any HTTPTransport, password: String, context: PluginContext) -> CalDAVSource {
         let clock = context.clock
         let client = CalDAVClient(
             transport: transport, auth: .basic(user: settings.username, password: password),
             timeout: settings.requestTimeout.duration, now: { clock.now() })
         let zone = TimeZone(identifier: settings.timeZone) ?? ICalZones.utc
-        let source = CalDAVSource(client: client, template: settings.calendarURL, zone: zone, context: context, counters: counters)
-        try await CalendarSyncEngine(source: source, options: options).run(context: context)
+        return CalDAVSource(client: client, template: settings.calendarURL, zone: zone, context: context, counters: counters)
     }
 }

@@ -5,8 +5,14 @@ import HubPluginSupport
 extension CalendarDominoPlugin {
     /// The `[settings]` table of a `calendar_domino` instance; see ``CalendarDominoPlugin/sampleConfig``.
     public struct Settings: PluginSettings, Equatable {
-        /// The Domino HTTP server (`https://mail.example.com`); mail file paths are appended.
+        /// The Domino HTTP server (`https://mail.example.com`) for DAS, or the Domino REST API
+        /// (`https://mail.example.com:8880`) for DRAPI.
         public var url: String
+        /// Which API reads calendars: `das` (Domino Access Services, Basic auth) or `drapi` (Domino REST
+        /// API PIM calendar, JWT from `/api/v1/auth`).
+        public var api: String
+        /// DRAPI only: the scope asked for at login (`MAIL` gives the PIM calendar API).
+        public var scope: String
         /// Service account (Notes user name or internet address) with Reader access to the users' mail files.
         public var username: String
         /// Its internet password (usually `password_env`).
@@ -15,7 +21,7 @@ extension CalendarDominoPlugin {
         public var timeZone: String
         /// PEM file of CA certificates to trust for the Domino server; nil = system store.
         public var caFile: String?
-        /// Events per request (`count`); further pages follow with `start`.
+        /// DAS only: events per request (`count`); further pages follow with `start`.
         public var pageSize: Int
         /// Time between two reads of one mail file.
         public var pollInterval: DurationSetting
@@ -31,9 +37,12 @@ extension CalendarDominoPlugin {
         /// Most pages read per mail file and fetch.
         public var maxPages: Int { 100 }
 
-        /// Every key of the table.
-        public enum Keys: String, CodingKey, CaseIterable {
-            case url, username, password
+        /// Every key of the table: this kind's own and the shared policy keys.
+        public typealias Keys = CalendarSettingsKey<OwnKeys>
+
+        /// The keys only this kind has.
+        public enum OwnKeys: String, CodingKey, CaseIterable {
+            case url, api, username, password, scope
             case timeZone = "time_zone"
             case caFile = "ca_file"
             case pageSize = "page_size"
@@ -41,24 +50,19 @@ extension CalendarDominoPlugin {
             case lookaheadDays = "lookahead_days"
             case maxConcurrent = "max_concurrent"
             case requestTimeout = "request_timeout"
-            case optIn = "opt_in"
-            case keywords
-            case activityBusy = "activity_busy"
-            case activityOutOfOffice = "activity_out_of_office"
-            case activityTentative = "activity_tentative"
-            case activityWorkingElsewhere = "activity_working_elsewhere"
-            case publishSubjects = "publish_subjects"
         }
 
         /// Creates settings; defaults match the sample config.
         public init(
-            url: String, username: String, password: String, timeZone: String = "UTC", caFile: String? = nil, pageSize: Int = 100,
-            pollInterval: DurationSetting = .init(.seconds(300)), lookaheadDays: Int = 8, maxConcurrent: Int = 8,
+            url: String, api: String = "das", username: String, password: String, scope: String = "MAIL", timeZone: String = "UTC",
+            caFile: String? = nil, pageSize: Int = 100, pollInterval: DurationSetting = .init(.seconds(300)), lookaheadDays: Int = 8, maxConcurrent: Int = 8,
             requestTimeout: DurationSetting = .init(.seconds(30))
         ) {
             self.url = url
+            self.api = api
             self.username = username
             self.password = password
+            self.scope = scope
             self.timeZone = timeZone
             self.caFile = caFile
             self.pageSize = pageSize
@@ -70,12 +74,14 @@ extension CalendarDominoPlugin {
 
         /// Decodes the table; url, username and password are required.
         public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
+            let c = try decoder.container(keyedBy: OwnKeys.self)
             let d = Settings(url: "", username: "", password: "")
             self.init(
                 url: try c.decode(String.self, forKey: .url),
+                api: try c.decodeIfPresent(String.self, forKey: .api) ?? d.api,
                 username: try c.decode(String.self, forKey: .username),
                 password: try c.decode(String.self, forKey: .password),
+                scope: try c.decodeIfPresent(String.self, forKey: .scope) ?? d.scope,
                 timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone) ?? d.timeZone,
                 caFile: try c.decodeIfPresent(String.self, forKey: .caFile),
                 pageSize: try c.decodeIfPresent(Int.self, forKey: .pageSize) ?? d.pageSize,
@@ -84,45 +90,36 @@ extension CalendarDominoPlugin {
                 maxConcurrent: try c.decodeIfPresent(Int.self, forKey: .maxConcurrent) ?? d.maxConcurrent,
                 requestTimeout: try c.decodeIfPresent(DurationSetting.self, forKey: .requestTimeout) ?? d.requestTimeout
             )
-            policy = CalendarPolicySettings(
-                optIn: try c.decodeIfPresent(String.self, forKey: .optIn),
-                keywords: try c.decodeIfPresent([String].self, forKey: .keywords),
-                activityBusy: try c.decodeIfPresent(String.self, forKey: .activityBusy),
-                activityOutOfOffice: try c.decodeIfPresent(String.self, forKey: .activityOutOfOffice),
-                activityTentative: try c.decodeIfPresent(String.self, forKey: .activityTentative),
-                activityWorkingElsewhere: try c.decodeIfPresent(String.self, forKey: .activityWorkingElsewhere),
-                publishSubjects: try c.decodeIfPresent(Bool.self, forKey: .publishSubjects))
+            policy = try CalendarPolicySettings(from: decoder)
         }
 
         /// The sync engine's options from these settings.
         public func syncOptions() throws(PluginError) -> CalendarSyncOptions {
-            CalendarSyncOptions(
-                policy: try policy.policy(), pollInterval: pollInterval.duration, maxConcurrentPerServer: maxConcurrent,
-                lookaheadDays: lookaheadDays)
+            try policy.syncOptions(pollInterval: pollInterval.duration, maxConcurrent: maxConcurrent, lookaheadDays: lookaheadDays)
         }
 
-        /// The HTTP client's configuration.
-        var httpConfiguration: CurlHTTPClient.Configuration {
-            CurlHTTPClient.Configuration(connectTimeout: .seconds(10), caFile: caFile, maxConnectionsPerHost: maxConcurrent + 1)
-        }
+        /// Whether calendars are read through the Domino REST API rather than DAS.
+        public var usesDRAPI: Bool { api == "drapi" }
+
+        /// `url` without a trailing slash.
+        var baseURL: String { url.hasSuffix("/") ? String(url.dropLast()) : url }
 
         /// Checks values; throws ``PluginError/misconfigured(_:)`` naming the first bad key.
         public func validate() throws(PluginError) {
-            func bad(_ key: Keys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
+            func bad(_ key: OwnKeys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
                 parsed.host?.isEmpty == false, parsed.query == nil
             else { throw bad(.url, "'\(url)' is not an http(s) URL of the Domino server") }
+            if !["das", "drapi"].contains(api) { throw bad(.api, "'\(api)' is not one of das, drapi") }
+            if scope.trimmingCharacters(in: .whitespaces).isEmpty { throw bad(.scope, "must not be empty (MAIL reads calendars)") }
             if username.isEmpty { throw bad(.username, "must not be empty") }
             if password.isEmpty { throw bad(.password, "must not be empty (use password_env)") }
             if TimeZone(identifier: timeZone) == nil { throw bad(.timeZone, "'\(timeZone)' is not an IANA time zone (e.g. Europe/Stockholm)") }
             if caFile?.isEmpty == true { throw bad(.caFile, "must not be empty") }
             if !(10...1000).contains(pageSize) { throw bad(.pageSize, "must be between 10 and 1000") }
-            if pollInterval.duration < .seconds(10) { throw bad(.pollInterval, "must be at least 10s") }
-            if !(1...62).contains(lookaheadDays) { throw bad(.lookaheadDays, "must be between 1 and 62") }
-            if !(1...64).contains(maxConcurrent) { throw bad(.maxConcurrent, "must be between 1 and 64") }
-            if requestTimeout.duration < .seconds(1) || requestTimeout.duration > .seconds(300) {
-                throw bad(.requestTimeout, "must be between 1s and 300s")
-            }
+            try CalendarScheduleLimits().check(
+                pollInterval: pollInterval.duration, lookaheadDays: lookaheadDays, maxConcurrent: maxConcurrent,
+                requestTimeout: requestTimeout.duration)
             _ = try policy.policy()
         }
     }

@@ -61,9 +61,8 @@ public struct DominoCalendarSource: CalendarSource {
 
     /// `{url}/{path}/api/calendar/events?since=…&before=…&count=…&start=…`.
     func url(path: String, window: DateInterval, start: Int) -> String {
-        let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
         let encoded = path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
-        return "\(base)/\(encoded.joined(separator: "/"))/api/calendar/events?since=\(window.start.formatted(.iso8601))"
+        return "\(settings.baseURL)/\(encoded.joined(separator: "/"))/api/calendar/events?since=\(window.start.formatted(.iso8601))"
             + "&before=\(window.end.formatted(.iso8601))&count=\(settings.pageSize)&start=\(start)"
     }
 
@@ -83,10 +82,8 @@ public struct DominoCalendarSource: CalendarSource {
             throw .accessDenied("HTTP \(response.status): the service account may not read \(path) (mail file ACL)")
         case 404:
             throw .mailboxNotFound("HTTP 404: \(Self.reason(response)) for \(path)")
-        case 429, 503:
-            throw .throttled(retryAfter: RetryHint.delay(for: response, now: context.clock.now()), "HTTP \(response.status)")
         default:
-            throw .unavailable("HTTP \(response.status): \(Self.reason(response))")
+            throw .httpFailure(response, reason: Self.reason(response), now: context.clock.now())
         }
     }
 

@@ -4,10 +4,12 @@ import Synchronization
 
 /// Counters of one `calendar_domino` instance since it was created.
 public struct DominoStatistics: Sendable, Equatable {
-    /// DAS requests sent.
+    /// DAS or DRAPI calendar requests sent.
     public var requests = 0
     /// Events skipped because they could not be read.
     public var badEvents = 0
+    /// DRAPI series entries with recurrence rules but no recurrence id (taken as their first occurrence only).
+    public var unexpandedSeries = 0
 
     /// Empty counters.
     public init() {}

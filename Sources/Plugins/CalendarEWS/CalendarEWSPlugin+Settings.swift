@@ -31,8 +31,11 @@ extension CalendarEWSPlugin {
         /// Opt-in mode, keywords and activity mapping (keys shared by every calendar kind).
         public var policy = CalendarPolicySettings()
 
-        /// Every key of the table.
-        public enum Keys: String, CodingKey, CaseIterable {
+        /// Every key of the table: this kind's own and the shared policy keys.
+        public typealias Keys = CalendarSettingsKey<OwnKeys>
+
+        /// The keys only this kind has.
+        public enum OwnKeys: String, CodingKey, CaseIterable {
             case url, username, password, auth
             case serverVersion = "server_version"
             case pollInterval = "poll_interval"
@@ -41,13 +44,6 @@ extension CalendarEWSPlugin {
             case maxConcurrent = "max_concurrent"
             case requestTimeout = "request_timeout"
             case caFile = "ca_file"
-            case optIn = "opt_in"
-            case keywords
-            case activityBusy = "activity_busy"
-            case activityOutOfOffice = "activity_out_of_office"
-            case activityTentative = "activity_tentative"
-            case activityWorkingElsewhere = "activity_working_elsewhere"
-            case publishSubjects = "publish_subjects"
         }
 
         /// Creates settings; defaults match the sample config.
@@ -71,7 +67,7 @@ extension CalendarEWSPlugin {
 
         /// Decodes the table; url, username and password are required.
         public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
+            let c = try decoder.container(keyedBy: OwnKeys.self)
             let d = Settings(url: "", username: "", password: "")
             self.init(
                 url: try c.decode(String.self, forKey: .url),
@@ -86,14 +82,7 @@ extension CalendarEWSPlugin {
                 requestTimeout: try c.decodeIfPresent(DurationSetting.self, forKey: .requestTimeout) ?? d.requestTimeout,
                 caFile: try c.decodeIfPresent(String.self, forKey: .caFile)
             )
-            policy = CalendarPolicySettings(
-                optIn: try c.decodeIfPresent(String.self, forKey: .optIn),
-                keywords: try c.decodeIfPresent([String].self, forKey: .keywords),
-                activityBusy: try c.decodeIfPresent(String.self, forKey: .activityBusy),
-                activityOutOfOffice: try c.decodeIfPresent(String.self, forKey: .activityOutOfOffice),
-                activityTentative: try c.decodeIfPresent(String.self, forKey: .activityTentative),
-                activityWorkingElsewhere: try c.decodeIfPresent(String.self, forKey: .activityWorkingElsewhere),
-                publishSubjects: try c.decodeIfPresent(Bool.self, forKey: .publishSubjects))
+            policy = try CalendarPolicySettings(from: decoder)
         }
 
         /// The credentials every request carries.
@@ -103,14 +92,12 @@ extension CalendarEWSPlugin {
 
         /// The sync engine's options from these settings.
         public func syncOptions() throws(PluginError) -> CalendarSyncOptions {
-            CalendarSyncOptions(
-                policy: try policy.policy(), pollInterval: pollInterval.duration, maxConcurrentPerServer: maxConcurrent,
-                lookaheadDays: lookaheadDays)
+            try policy.syncOptions(pollInterval: pollInterval.duration, maxConcurrent: maxConcurrent, lookaheadDays: lookaheadDays)
         }
 
         /// Checks values; throws ``PluginError/misconfigured(_:)`` naming the first bad key.
         public func validate() throws(PluginError) {
-            func bad(_ key: Keys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
+            func bad(_ key: OwnKeys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
                 parsed.host?.isEmpty == false
             else { throw bad(.url, "'\(url)' is not an http(s) URL") }
@@ -118,22 +105,12 @@ extension CalendarEWSPlugin {
             if password.isEmpty { throw bad(.password, "must not be empty (use password_env)") }
             if !["ntlm", "basic"].contains(auth) { throw bad(.auth, "'\(auth)' is not one of ntlm, basic") }
             if !serverVersion.hasPrefix("Exchange") { throw bad(.serverVersion, "'\(serverVersion)' is not an EWS version (e.g. Exchange2013)") }
-            if pollInterval.duration < .seconds(10) { throw bad(.pollInterval, "must be at least 10s") }
-            if !(1...62).contains(lookaheadDays) { throw bad(.lookaheadDays, "must be between 1 and 62") }
             if !(10...1000).contains(maxEntries) { throw bad(.maxEntries, "must be between 10 and 1000") }
-            if !(1...27).contains(maxConcurrent) { throw bad(.maxConcurrent, "must be between 1 and 27 (EWSMaxConcurrency)") }
-            if requestTimeout.duration < .seconds(1) || requestTimeout.duration > .seconds(300) {
-                throw bad(.requestTimeout, "must be between 1s and 300s")
-            }
+            try CalendarScheduleLimits(maxConcurrent: 1...27, concurrencyNote: " (EWSMaxConcurrency)").check(
+                pollInterval: pollInterval.duration, lookaheadDays: lookaheadDays, maxConcurrent: maxConcurrent,
+                requestTimeout: requestTimeout.duration)
             if caFile?.isEmpty == true { throw bad(.caFile, "must not be empty") }
             _ = try policy.policy()
         }
-    }
-}
-
-extension CalendarEWSPlugin.Settings {
-    /// The HTTP client's configuration (custom CA, one connection per concurrent read plus one).
-    var httpConfiguration: CurlHTTPClient.Configuration {
-        CurlHTTPClient.Configuration(connectTimeout: .seconds(10), caFile: caFile, maxConnectionsPerHost: maxConcurrent + 1)
     }
 }

@@ -30,13 +30,9 @@ public struct CalendarEWSPlugin: HubPlugin {
 
     /// Reads every user's mailbox on the calendar sync engine's schedule until cancelled.
     public func run(context: PluginContext) async throws {
-        let options = try settings.syncOptions()
-        let http: CurlHTTPClient
-        do { http = try CurlHTTPClient(configuration: settings.httpConfiguration) } catch {
-            throw PluginError.unavailable("cannot start the HTTP client: \(error)")
+        let http = CurlHTTPClient.Configuration.calendar(maxConcurrent: settings.maxConcurrent, caFile: settings.caFile)
+        try await CalendarSyncEngine.run(context: context, options: try settings.syncOptions(), http: http) { transport in
+            EWSCalendarSource(settings: settings, transport: transport, context: context)
         }
-        defer { http.shutdown() }
-        let engine = CalendarSyncEngine(source: EWSCalendarSource(settings: settings, transport: http, context: context), options: options)
-        try await engine.run(context: context)
     }
 }

@@ -31,8 +31,11 @@ extension CalendarGraphPlugin {
         /// Opt-in mode, keywords and activity mapping (keys shared by every calendar kind).
         public var policy = CalendarPolicySettings()
 
-        /// Every key of the table.
-        public enum Keys: String, CodingKey, CaseIterable {
+        /// Every key of the table: this kind's own and the shared policy keys.
+        public typealias Keys = CalendarSettingsKey<OwnKeys>
+
+        /// The keys only this kind has.
+        public enum OwnKeys: String, CodingKey, CaseIterable {
             case tenantID = "tenant_id"
             case clientID = "client_id"
             case clientSecret = "client_secret"
@@ -43,13 +46,6 @@ extension CalendarGraphPlugin {
             case lookaheadDays = "lookahead_days"
             case maxConcurrent = "max_concurrent"
             case requestTimeout = "request_timeout"
-            case optIn = "opt_in"
-            case keywords
-            case activityBusy = "activity_busy"
-            case activityOutOfOffice = "activity_out_of_office"
-            case activityTentative = "activity_tentative"
-            case activityWorkingElsewhere = "activity_working_elsewhere"
-            case publishSubjects = "publish_subjects"
         }
 
         /// Creates settings; defaults match the sample config.
@@ -73,7 +69,7 @@ extension CalendarGraphPlugin {
 
         /// Decodes the table; tenant, client id and secret are required.
         public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
+            let c = try decoder.container(keyedBy: OwnKeys.self)
             let d = Settings(tenantID: "", clientID: "", clientSecret: "")
             self.init(
                 tenantID: try c.decode(String.self, forKey: .tenantID),
@@ -87,39 +83,27 @@ extension CalendarGraphPlugin {
                 maxConcurrent: try c.decodeIfPresent(Int.self, forKey: .maxConcurrent) ?? d.maxConcurrent,
                 requestTimeout: try c.decodeIfPresent(DurationSetting.self, forKey: .requestTimeout) ?? d.requestTimeout
             )
-            policy = CalendarPolicySettings(
-                optIn: try c.decodeIfPresent(String.self, forKey: .optIn),
-                keywords: try c.decodeIfPresent([String].self, forKey: .keywords),
-                activityBusy: try c.decodeIfPresent(String.self, forKey: .activityBusy),
-                activityOutOfOffice: try c.decodeIfPresent(String.self, forKey: .activityOutOfOffice),
-                activityTentative: try c.decodeIfPresent(String.self, forKey: .activityTentative),
-                activityWorkingElsewhere: try c.decodeIfPresent(String.self, forKey: .activityWorkingElsewhere),
-                publishSubjects: try c.decodeIfPresent(Bool.self, forKey: .publishSubjects))
+            policy = try CalendarPolicySettings(from: decoder)
         }
 
         /// The sync engine's options from these settings.
         public func syncOptions() throws(PluginError) -> CalendarSyncOptions {
-            CalendarSyncOptions(
-                policy: try policy.policy(), pollInterval: pollInterval.duration, maxConcurrentPerServer: maxConcurrent,
-                lookaheadDays: lookaheadDays)
+            try policy.syncOptions(pollInterval: pollInterval.duration, maxConcurrent: maxConcurrent, lookaheadDays: lookaheadDays)
         }
 
         /// Checks values; throws ``PluginError/misconfigured(_:)`` naming the first bad key.
         public func validate() throws(PluginError) {
-            func bad(_ key: Keys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
+            func bad(_ key: OwnKeys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
             if tenantID.isEmpty || tenantID.contains("/") { throw bad(.tenantID, "must be a tenant id or domain") }
             if clientID.isEmpty { throw bad(.clientID, "must not be empty") }
             if clientSecret.isEmpty { throw bad(.clientSecret, "must not be empty (use client_secret_env)") }
-            for (key, url) in [(Keys.tokenURL, tokenURL), (.graphURL, graphURL)] where !Self.isHTTPURL(url) {
+            for (key, url) in [(OwnKeys.tokenURL, tokenURL), (.graphURL, graphURL)] where !Self.isHTTPURL(url) {
                 throw bad(key, "'\(url)' is not an http(s) URL")
             }
             if scope.isEmpty { throw bad(.scope, "must not be empty") }
-            if pollInterval.duration < .seconds(10) { throw bad(.pollInterval, "must be at least 10s") }
-            if !(1...62).contains(lookaheadDays) { throw bad(.lookaheadDays, "must be between 1 and 62") }
-            if !(1...64).contains(maxConcurrent) { throw bad(.maxConcurrent, "must be between 1 and 64") }
-            if requestTimeout.duration < .seconds(1) || requestTimeout.duration > .seconds(300) {
-                throw bad(.requestTimeout, "must be between 1s and 300s")
-            }
+            try CalendarScheduleLimits().check(
+                pollInterval: pollInterval.duration, lookaheadDays: lookaheadDays, maxConcurrent: maxConcurrent,
+                requestTimeout: requestTimeout.duration)
             _ = try policy.policy()
         }
 
@@ -128,12 +112,5 @@ extension CalendarGraphPlugin {
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
             return scheme == "https" || scheme == "http"
         }
-    }
-}
-
-extension CalendarGraphPlugin.Settings {
-    /// The HTTP client's configuration.
-    var httpConfiguration: CurlHTTPClient.Configuration {
-        CurlHTTPClient.Configuration(connectTimeout: .seconds(10), maxConnectionsPerHost: maxConcurrent + 1)
     }
 }

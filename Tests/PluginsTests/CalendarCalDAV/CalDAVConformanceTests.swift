@@ -42,7 +42,7 @@ struct CalDAVConformanceTests {
         (["time_zone": "CEST"], "settings.time_zone: 'CEST' is not an IANA time zone"),
         (["full_resync_interval": "30s"], "settings.full_resync_interval: must not be shorter than poll_interval"),
         (["max_concurrent": 0], "settings.max_concurrent: must be between 1 and 64"),
-        (["opt_in": "always"], "settings.opt_in: 'always' is not one of show_as, keyword"),
+        (["opt_in": "always"], "settings.opt_in: must be \"show_as\" or \"keyword\" (got \"always\")"),
     ] as [([String: any Sendable], String)])
     func invalid(values: [String: any Sendable], message: String) throws {
         let source = try Self.source(values)

@@ -18,7 +18,7 @@ struct DominoSettingsTests {
     func defaults() throws {
         let settings = try make([:]).settings
         #expect(settings == CalendarDominoPlugin.Settings(url: "https://mail.example.com", username: "svc-presence@example.com", password: "change-me"))
-        for line in ["# time_zone = \"UTC\"", "# page_size = 100", "# poll_interval = \"5m\"", "# lookahead_days = 8", "# max_concurrent = 8",
+        for line in ["# api = \"das\"", "# scope = \"MAIL\"", "# time_zone = \"UTC\"", "# page_size = 100", "# poll_interval = \"5m\"", "# lookahead_days = 8", "# max_concurrent = 8",
                      "# request_timeout = \"30s\"", "# opt_in = \"show_as\"", "# keywords = [\"Presence\", \"h:=on_vacation\"]"] {
             #expect(CalendarDominoPlugin.sampleConfig.contains(line), "\(line)")
         }
@@ -27,6 +27,8 @@ struct DominoSettingsTests {
     @Test("bad values are misconfigured, naming the key", arguments: [
         (#"{"url":"mail.example.com"}"#, "settings.url: 'mail.example.com' is not an http(s) URL"),
         (#"{"password":""}"#, "settings.password: must not be empty"),
+        (#"{"api":"keep"}"#, "settings.api: 'keep' is not one of das, drapi"),
+        (#"{"api":"drapi","scope":" "}"#, "settings.scope: must not be empty"),
         (#"{"time_zone":"Eastern"}"#, "settings.time_zone: 'Eastern' is not an IANA time zone"),
         (#"{"page_size":5}"#, "settings.page_size: must be between 10 and 1000"),
         (#"{"ca_file":""}"#, "settings.ca_file: must not be empty"),
@@ -40,6 +42,16 @@ struct DominoSettingsTests {
         } catch let PluginError.misconfigured(text) {
             #expect(text.hasPrefix(message), "\(text)")
         }
+    }
+
+    @Test("api = \"drapi\" with its own scope picks the Domino REST API adapter")
+    func drapi() throws {
+        let settings = try make(["api": "drapi", "url": "https://mail.example.com:8880", "scope": "MAIL $DATA"]).settings
+        #expect(settings.usesDRAPI && settings.scope == "MAIL $DATA")
+        let http = try CurlHTTPClient()
+        defer { http.shutdown() }
+        #expect(settings.source(transport: http, context: .testing()) is DRAPICalendarSource)
+        #expect(try make([:]).settings.source(transport: http, context: .testing()) is DominoCalendarSource)
     }
 
     @Test("the kind passes the conformance kit with its sample settings")

@@ -12,7 +12,10 @@ import HubCore
 /// activity_working_elsewhere = ""
 /// publish_subjects = false
 /// ```
-public struct CalendarPolicySettings: Sendable, Equatable {
+///
+/// An adapter's `Settings.Keys` lists these keys too (unknown-key checks read it); its decoder calls
+/// `CalendarPolicySettings(from: decoder)` on the same table.
+public struct CalendarPolicySettings: Decodable, Sendable, Equatable {
     /// `opt_in`.
     public var optIn: String?
     /// `keywords`.
@@ -28,11 +31,19 @@ public struct CalendarPolicySettings: Sendable, Equatable {
     /// `publish_subjects`.
     public var publishSubjects: Bool?
 
+    /// The shared keys.
+    public enum Keys: String, CodingKey, CaseIterable {
+        case optIn = "opt_in"
+        case keywords
+        case activityBusy = "activity_busy"
+        case activityOutOfOffice = "activity_out_of_office"
+        case activityTentative = "activity_tentative"
+        case activityWorkingElsewhere = "activity_working_elsewhere"
+        case publishSubjects = "publish_subjects"
+    }
+
     /// The keys, for an adapter's `Settings.Keys`.
-    public static let keys = [
-        "opt_in", "keywords", "activity_busy", "activity_out_of_office", "activity_tentative", "activity_working_elsewhere",
-        "publish_subjects",
-    ]
+    public static let keys = Keys.allCases.map(\.stringValue)
 
     /// Creates the values as decoded (nil = key absent, default applies).
     public init(
@@ -46,6 +57,25 @@ public struct CalendarPolicySettings: Sendable, Equatable {
         self.activityTentative = activityTentative
         self.activityWorkingElsewhere = activityWorkingElsewhere
         self.publishSubjects = publishSubjects
+    }
+
+    /// Decodes the shared keys from an adapter's `[settings]` table (other keys are left to the adapter).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(
+            optIn: try c.decodeIfPresent(String.self, forKey: .optIn),
+            keywords: try c.decodeIfPresent([String].self, forKey: .keywords),
+            activityBusy: try c.decodeIfPresent(String.self, forKey: .activityBusy),
+            activityOutOfOffice: try c.decodeIfPresent(String.self, forKey: .activityOutOfOffice),
+            activityTentative: try c.decodeIfPresent(String.self, forKey: .activityTentative),
+            activityWorkingElsewhere: try c.decodeIfPresent(String.self, forKey: .activityWorkingElsewhere),
+            publishSubjects: try c.decodeIfPresent(Bool.self, forKey: .publishSubjects))
+    }
+
+    /// The sync engine's options: this policy plus an adapter's scheduling settings.
+    public func syncOptions(pollInterval: Duration, maxConcurrent: Int, lookaheadDays: Int) throws(PluginError) -> CalendarSyncOptions {
+        CalendarSyncOptions(
+            policy: try policy(), pollInterval: pollInterval, maxConcurrentPerServer: maxConcurrent, lookaheadDays: lookaheadDays)
     }
 
     /// The policy, or ``PluginError/misconfigured(_:)`` naming the first bad key (`settings.<key>: …`).
