@@ -33,9 +33,15 @@ struct AccessControlStreamBench {
         let socat = Process()
         socat.executableURL = URL(fileURLWithPath: "/usr/bin/socat")
         socat.arguments = ["pty,raw,echo=0,link=\(directory)/ttyACS", "pty,raw,echo=0,link=\(directory)/ttyHUB"]
+        socat.standardOutput = FileHandle.nullDevice
         socat.standardError = FileHandle.nullDevice
         try socat.run()
-        defer { socat.terminate() }
+        defer {
+            // SIGKILL: a child started from a Swift task thread may not see SIGTERM, and a socat left behind
+            // keeps HubBench's caller waiting.
+            if socat.isRunning { kill(socat.processIdentifier, SIGKILL) }
+            socat.waitUntilExit()
+        }
         try await waitUntil(deadline: .seconds(10)) { FileManager.default.fileExists(atPath: directory + "/ttyHUB") }
         try """
             plugin = "access_control_serial"
@@ -50,34 +56,37 @@ struct AccessControlStreamBench {
         let token = try String(contentsOfFile: data + "/demo-token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let port = Int.random(in: 20_000...40_000)
         let hub = try HubProcess(hub: hubPath, dataDirectory: data, pluginsDirectory: plugins, port: port, logPath: directory + "/hub.log")
-        let latencies: [UInt64]
+        let latencies: (stamps: [UInt64], patches: [UInt64])
+        let cpu = CPUUsage(hubPID: hub.pid)
         do {
             latencies = try await measure(port: port, token: token, device: directory + "/ttyACS")
         } catch {
-            await hub.stop()
-            throw error
+            await hub.stop(grace: .seconds(3))
+            throw BenchError("\(error)\nhub log (last lines):\n\(hub.logTail())")
         }
-        await hub.stop()
+        let shares = cpu.finish()
+        await hub.stop(grace: .seconds(3))
         var table = Table(
             "Access control: PTY write → presence.changed on the WebSocket stream (hub serve, socat PTY, demo tenant)",
-            columns: ["stamps", "p50", "p90", "p99", "max", "mean"])
-        if let summary = LatencySummary(latencies) {
-            table.add([String(summary.count), Format.duration(summary.p50), Format.duration(summary.p90), Format.duration(summary.p99),
+            columns: ["path", "changes", "p50", "p90", "p99", "max", "mean"])
+        for (name, values) in [("stamp on the PTY → event", latencies.stamps), ("baseline: PATCH activity → event", latencies.patches)] {
+            guard let summary = LatencySummary(values) else { continue }
+            table.add([name, String(summary.count), Format.duration(summary.p50), Format.duration(summary.p90), Format.duration(summary.p99),
                        Format.duration(summary.max), Format.duration(summary.mean)])
         }
-        table.note("one stamp in flight: write `OUT;<badge>` or `IN;<badge>` on the device end, wait for the event whose activity matches")
+        table.note("one change in flight: write `OUT;<badge>` or `IN;<badge>` on the device end (or PATCH anna's activity over one "
+            + "keep-alive connection, timed until the event after the 200), wait for the event whose activity matches")
         table.note("covers: PTY, reader thread, decode, directory lookup, engine + SQLite commit, event bus, WebSocket encoding, loopback")
+        table.note("CPU during both phases: " + shares.summary
+            + (shares.hubCPUSeconds.map { String(format: "; hub %.0f µs CPU per change", $0 * 1e6 / Double(2 * stamps)) } ?? ""))
         return table
     }
 
-    /// Waits for the hub, then times `stamps` stamps from the PTY's device end at `path` to their events.
-    private func measure(port: Int, token: String, device path: String) async throws -> [UInt64] {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            let healthy = try? await HTTPConnection.with(host: HubEndpoint.host, port: port, group: group) { try await $0.send(.GET, "/healthz").status == 200 }
-            if healthy == true { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+    /// Waits for the hub and the instance's open port, then times `stamps` stamps from the PTY's device end at
+    /// `path` to their events. A watchdog ends the run with an error when no expected event arrives within
+    /// `stall`, instead of waiting for ever.
+    private func measure(port: Int, token: String, device path: String) async throws -> (stamps: [UInt64], patches: [UInt64]) {
+        try await waitForOpenPort(port: port, token: token)
         let device = open(path, O_WRONLY | O_NOCTTY)
         guard device >= 0 else { throw BenchError("cannot open the PTY's device end") }
         defer { close(device) }
@@ -85,32 +94,116 @@ struct AccessControlStreamBench {
             let bytes = Array(text.utf8)
             _ = bytes.withUnsafeBytes { Glibc.write(device, $0.baseAddress, $0.count) }
         }
-        var logger = Logger(label: "hubbench.acs")
-        logger.logLevel = .critical
+        let logger = {
+            var logger = Logger(label: "hubbench.acs")
+            logger.logLevel = .critical
+            return logger
+        }()
         let url = "ws://127.0.0.1:\(port)/api/v1/tenants/acme/events/ws?access_token=\(token)"
-        let count = stamps
+        let (count, group, stall) = (stamps, group, Self.stall)
         let latencies = LatencyBox()
-        try await WebSocketClient.connect(url: url, eventLoopGroup: group, logger: logger) { inbound, _, _ in
-            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-            func next(activity: String) async throws {
-                while let message = try await messages.next() {
-                    guard case let .text(text) = message, Self.activity(in: text) == activity else { continue }
-                    return
+        let patches = LatencyBox()
+        let progress = ProgressMark()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                try await WebSocketClient.connect(url: url, eventLoopGroup: group, logger: logger) { inbound, _, _ in
+                    var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                    func next(_ wanted: (String) -> Bool) async throws {
+                        while let message = try await messages.next() {
+                            guard case let .text(text) = message, wanted(text) else { continue }
+                            progress.mark()
+                            return
+                        }
+                        throw BenchError("the event stream ended")
+                    }
+                    // The hub subscribes this stream after the handshake: until a PATCH's event comes back,
+                    // a stamp's event could be published before the subscription and never arrive.
+                    let marker = Task { try await Self.patchUntilSeen(port: port, token: token, group: group, progress: progress) }
+                    defer { marker.cancel() }
+                    try await next { Self.isMarker($0) }
+                    progress.phase("warm-up")
+                    // OUT then IN leaves anna at the office, whatever she was before; IN's event always comes.
+                    write("OUT;00A1B2C3\r\nIN;00A1B2C3\r\n")
+                    try await next { Self.activity(in: $0) == "at_office" }
+                    for index in 0..<count {
+                        let out = index % 2 == 0
+                        progress.phase("stamp \(index + 1) of \(count)")
+                        let start = Monotonic.now()
+                        write(out ? "OUT;00A1B2C3\r\n" : "IN;00A1B2C3\r\n")
+                        try await next { Self.activity(in: $0) == (out ? "off_duty" : "at_office") }
+                        latencies.add(Monotonic.since(start))
+                    }
+                    // Baseline: the same change through the API, without the PTY and the plugin. Anna is at the office now.
+                    try await HTTPConnection.with(host: HubEndpoint.host, port: port, group: group) { connection in
+                        for index in 0..<count {
+                            let activity = index % 2 == 0 ? "off_duty" : "at_office"
+                            progress.phase("PATCH \(index + 1) of \(count)")
+                            let start = Monotonic.now()
+                            let reply = try await connection.send(
+                                .PATCH, "/api/v1/tenants/acme/users/anna.virtanen/presence", bearer: token, json: #"{"activity":"\#(activity)"}"#)
+                            guard reply.status == 200 else { throw BenchError("PATCH answered \(reply.status): \(reply.body)") }
+                            try await next { Self.activity(in: $0) == activity }
+                            patches.add(Monotonic.since(start))
+                        }
+                    }
                 }
-                throw BenchError("the event stream ended")
             }
-            // Warm-up: OUT then IN leaves anna at the office, whatever she was before; IN's event always comes.
-            write("OUT;00A1B2C3\r\nIN;00A1B2C3\r\n")
-            try await next(activity: "at_office")
-            for index in 0..<count {
-                let out = index % 2 == 0
-                let start = Monotonic.now()
-                write(out ? "OUT;00A1B2C3\r\n" : "IN;00A1B2C3\r\n")
-                try await next(activity: out ? "off_duty" : "at_office")
-                latencies.add(Monotonic.since(start))
+            tasks.addTask {
+                while true {
+                    try await Task.sleep(for: .milliseconds(250))
+                    if let phase = progress.stalled(after: stall) {
+                        throw BenchError("no expected event on the stream within \(stall) (\(phase))")
+                    }
+                }
             }
+            try await tasks.next()
+            tasks.cancelAll()
         }
-        return latencies.values
+        return (latencies.values, patches.values)
+    }
+
+    /// The longest wait for one expected event.
+    static let stall: Duration = .seconds(15)
+
+    /// `/healthz` answers, then the instance's status detail says its port is open (bytes written before
+    /// that would wait in the PTY, and the first stamps would measure the open, not the path).
+    private func waitForOpenPort(port: Int, token: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var detail = ""
+        while ContinuousClock.now < deadline {
+            let reply = try? await HTTPConnection.with(host: HubEndpoint.host, port: port, group: group) {
+                try await $0.send(.GET, "/api/v1/tenants/acme/plugins", bearer: token)
+            }
+            if let reply, reply.status == 200,
+                let list = try? JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [[String: Any]],
+                let lobby = list.first(where: { $0["id"] as? String == "lobby" })
+            {
+                detail = "\(lobby["state"] as? String ?? "?"): \(lobby["detail"] as? String ?? "")"
+                if (lobby["detail"] as? String)?.hasPrefix("open:") == true { return }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw BenchError("the access_control_serial instance did not open its port within 60 s (last status: \(detail))")
+    }
+
+    /// PATCHes jyrki.makinen's note every 300 ms until the stream has delivered one of them.
+    private static func patchUntilSeen(port: Int, token: String, group: any EventLoopGroup, progress: ProgressMark) async throws {
+        var attempt = 0
+        while !progress.hasMarked {
+            attempt += 1
+            _ = try? await HTTPConnection.with(host: HubEndpoint.host, port: port, group: group) {
+                try await $0.send(.PATCH, "/api/v1/tenants/acme/users/jyrki.makinen/presence", bearer: token, json: #"{"note":"hubbench-sync-\#(attempt)"}"#)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+    }
+
+    /// Whether the text is the `presence.changed` event of a synchronising PATCH.
+    static func isMarker(_ text: String) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            let presence = object["presence"] as? [String: Any]
+        else { return false }
+        return (presence["note"] as? String)?.hasPrefix("hubbench-sync-") == true
     }
 
     /// `presence.activity` of a `presence.changed` event for anna.virtanen, if the text is one.
@@ -120,6 +213,19 @@ struct AccessControlStreamBench {
             presence["user"] as? String == "anna.virtanen"
         else { return nil }
         return presence["activity"] as? String
+    }
+}
+
+/// When the stream last delivered an expected event, and what the run is waiting for.
+final class ProgressMark: Sendable {
+    private let state = Mutex<(last: UInt64, phase: String, marked: Bool)>((Monotonic.now(), "subscribing", false))
+    func mark() { state.withLock { $0.last = Monotonic.now(); $0.marked = true } }
+    func phase(_ text: String) { state.withLock { $0.phase = text } }
+    var hasMarked: Bool { state.withLock { $0.marked } }
+    /// The phase, if nothing expected has arrived for `limit`.
+    func stalled(after limit: Duration) -> String? {
+        let nanoseconds = UInt64(limit.components.seconds) * 1_000_000_000
+        return state.withLock { Monotonic.now() - $0.last > nanoseconds ? $0.phase : nil }
     }
 }
 

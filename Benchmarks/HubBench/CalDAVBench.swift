@@ -99,11 +99,14 @@ struct CalDAVBench {
         let source = CalDAVSource(settings: settings, password: "hub", transport: http, context: context)
         let window = CalendarSyncOptions().window(at: Date())
         var tokens: [Int: String] = [:]
+        let cpu = CPUUsage(hubPID: rig.pid)
         var table = Table(
             "CalDAV: users synced per minute against Radicale 3.1.8 (\(Self.eventsPerUser) entries per user, 3 of them weekly series)",
-            columns: ["read", "in flight", "users", "users/min", "p50", "p99"])
+            columns: ["read", "in flight", "users", "users/min", "p50", "p99", "bench CPU s/1,000", "Radicale CPU s/1,000", "peak RSS +MiB/1,000"])
         for (kind, parallel) in [("full", 1), ("full", 4), ("incremental, no change", 1), ("incremental, no change", 4)] {
             let known = tokens
+            let before = CPUUsage.snapshot(hubPID: rig.pid)
+            let rss = Self.peakRSSKiB()
             let results = try await Self.measure(count: users, parallel: parallel) { index in
                 let request = CalendarFetchRequest(
                     mailbox: CalendarMailbox(user: UserID("u\(index)"), address: "u\(index)"), window: window,
@@ -117,15 +120,31 @@ struct CalDAVBench {
                     return token
                 }
             }
+            let after = CPUUsage.snapshot(hubPID: rig.pid)
             for (index, token) in results.tokens { tokens[index] = token }
+            let perThousand = 1_000 / Double(users)
+            let radicale = after.hub.flatMap { end in before.hub.map { (end - $0) * perThousand } }
             table.add([
                 kind + (parallel == 1 ? " (baseline)" : ""), "\(parallel)", Format.count(users),
                 Format.count(Int(results.rate * 60)), Format.duration(results.p50), Format.duration(results.p99),
+                String(format: "%.2f", (after.bench - before.bench) * perThousand), radicale.map { String(format: "%.2f", $0) } ?? "?",
+                String(format: "%.1f", Double(Self.peakRSSKiB() - rss) / 1024 * perThousand),
             ])
         }
         table.note("Full read = sync-collection (fresh token) + calendar-query over the engine's 10-day window + expansion.")
         table.note("Incremental = one sync-collection from the stored token; Radicale and the bench share the 2 cores.")
+        let shares = cpu.finish()
+        table.note(String(format: "CPU during the reads: HubBench %.0f%%, Radicale %.0f%%, other processes %.0f%% (of %d%%)",
+            shares.bench, shares.hub ?? 0, shares.others, ProcessInfo.processInfo.activeProcessorCount * 100))
+        table.note("CPU s per 1,000 users from /proc/PID/stat (10 ms ticks); peak RSS growth is this process's (adapter + curl), first reads include warm-up.")
         return table
+    }
+
+    /// Peak resident memory of this process, KiB.
+    private static func peakRSSKiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
     }
 
     private static func measure(

@@ -10,6 +10,8 @@ final class CalDAVBenchRig: @unchecked Sendable {
     private let process: Process
 
     var template: String { "http://127.0.0.1:\(port)/{user}/calendar/" }
+    /// Radicale's process id, for its CPU time.
+    var pid: Int32 { process.processIdentifier }
 
     init() async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {

@@ -117,15 +117,16 @@ extension AccessControlPlugin.Settings {
         var timePattern: TimePattern?
         if let layout = timeFormat ?? base?.timeFormat {
             guard let parsed = TimePattern(layout, timeZone: zone) else {
-                throw bad(.timeFormat, "'\(layout)' needs HH and either all of yyyy/yy, MM, dd or none (e.g. \"yyyy-MM-dd HH:mm:ss\", \"HHmmss\")")
+                throw bad(.timeFormat, "'\(layout)' needs HH (or hh with a) and either all of yyyy/yy, MM, dd, only MM and dd, or none (e.g. \"yyyy-MM-dd HH:mm:ss\", \"HHmmss\", \"MM/dd hh:mma\")")
             }
             timePattern = parsed
         } else if !groups.isDisjoint(with: ["date", "time", "end"]) {
             throw bad(.timeFormat, "required when the pattern has a date, time or end group")
         }
+        let (lines, start) = try resolveLines(framing: framing, base: base)
         let format = StampFormat(
             framing: framing, checksum: checksum, pattern: regex, encoding: encoding, maxRecordBytes: maxRecordBytes,
-            timePattern: timePattern)
+            timePattern: timePattern, linesPerRecord: lines, recordStart: start)
 
         let badgeNumber = try choice(.badgeNumber, badgeNumber, base?.badgeNumber ?? .text)
         var forms = base?.badgeForms ?? [.asRead]
@@ -176,6 +177,27 @@ extension AccessControlPlugin.Settings {
             defaultFunction: defaultFunction, badgeNumber: badgeNumber, badgeForms: forms, timeZone: zone,
             duplicateWindow: window, reopen: Backoff(initial: initial, maximum: maximum, multiplier: 2, jitter: 0.1),
             connectTimeout: connect)
+    }
+
+    /// Lines per record and the start-of-record pattern, over the preset's.
+    private func resolveLines(framing: StampFormat.Framing, base: StampPreset?) throws(PluginError) -> (Int, NSRegularExpression?) {
+        func bad(_ key: Keys, _ message: String) -> PluginError { .misconfigured("settings.\(key.stringValue): \(message)") }
+        guard case .line = framing else {
+            if linesPerRecord != nil { throw bad(.linesPerRecord, "only applies to framing = \"line\"") }
+            if recordStart != nil { throw bad(.recordStart, "only applies to framing = \"line\"") }
+            return (1, nil)
+        }
+        let lines = linesPerRecord ?? base?.linesPerRecord ?? 1
+        guard (1...16).contains(lines) else { throw bad(.linesPerRecord, "must be between 1 and 16") }
+        let text = recordStart ?? base?.recordStart ?? ""
+        guard !text.isEmpty else { return (lines, nil) }
+        guard lines > 1 else {
+            if recordStart != nil { throw bad(.recordStart, "needs lines_per_record of 2 or more") }
+            return (lines, nil)
+        }
+        do { return (lines, try NSRegularExpression(pattern: text)) } catch {
+            throw bad(.recordStart, "not a valid regular expression: \(error.localizedDescription)")
+        }
     }
 
     private func resolveFraming(base: StampFormat.Framing?) throws(PluginError) -> StampFormat.Framing {

@@ -28,14 +28,19 @@ extension AccessControlPlugin {
           # flow_control = "none"
 
           ## The line format: wiegand_hex, wiegand_decimal, rfid_stx_etx, em18, time_clock_csv,
-          ## time_clock_tab, galaxy_log, acc50_log, semicolon. The keys below override parts of it;
-          ## without a preset, pattern is required.
+          ## time_clock_tab, galaxy_log, acc50_log, bosch_d9131a, semicolon. The keys below override
+          ## parts of it; without a preset, pattern is required.
           preset = "time_clock_csv"
 
           ## How records are cut: line, stx_etx or fixed.
           # framing = "line"
           ## For line framing: any (CR, LF or CRLF), cr, lf, crlf.
           # line_end = "any"
+          ## For line framing: lines per record, for printers that print an event over several lines
+          ## (joined with a line feed, \\n in the pattern; blank lines are skipped), and what the first line
+          ## of a record looks like. Without record_start, a group the pattern rejects slides on by a line.
+          # lines_per_record = 1
+          # record_start = '^\\d{2}/\\d{2} '
           ## For fixed framing: bytes per record.
           # record_length = 12
           ## none, or xor_hex (last two hex digits are the XOR of the data's hex pairs).
@@ -48,8 +53,8 @@ extension AccessControlPlugin {
           ## A regular expression matching the whole record, with named groups: badge (required),
           ## function, reader, date, time, end, text.
           # pattern = '^(?<time>\\d{6}),(?<reader>[^,]*),(?<badge>[^,]+),(?<function>[^,]*)(?:,.*)?$'
-          ## Layout of the date, time and end fields (yyyy, yy, MM, dd, HH, mm, ss), and their time zone
-          ## (also used for until; default: the hub's).
+          ## Layout of the date, time and end fields (yyyy, yy, MM, dd, HH, mm, ss; hh with a for AM/PM),
+          ## and their time zone (also used for until; default: the hub's).
           # time_format = "HHmmss"
           # time_zone = "Europe/Helsinki"
 

@@ -28,6 +28,10 @@ extension AccessControlPlugin {
         public var lineEnd: String?
         /// Bytes per record (fixed framing).
         public var recordLength: Int?
+        /// Lines per record (line framing), for printers that print an event over several lines.
+        public var linesPerRecord: Int?
+        /// Regular expression the first line of a multi-line record matches ("" for none).
+        public var recordStart: String?
         /// none or xor_hex.
         public var checksum: String?
         /// Regular expression with named groups badge, function, reader, date, time, end, text.
@@ -69,6 +73,8 @@ extension AccessControlPlugin {
             case preset, framing
             case lineEnd = "line_end"
             case recordLength = "record_length"
+            case linesPerRecord = "lines_per_record"
+            case recordStart = "record_start"
             case checksum, pattern, encoding
             case maxRecordBytes = "max_record_bytes"
             case timeFormat = "time_format"
@@ -104,6 +110,8 @@ extension AccessControlPlugin {
             framing = try c.decodeIfPresent(String.self, forKey: .framing)
             lineEnd = try c.decodeIfPresent(String.self, forKey: .lineEnd)
             recordLength = try c.decodeIfPresent(Int.self, forKey: .recordLength)
+            linesPerRecord = try c.decodeIfPresent(Int.self, forKey: .linesPerRecord)
+            recordStart = try c.decodeIfPresent(String.self, forKey: .recordStart)
             checksum = try c.decodeIfPresent(String.self, forKey: .checksum)
             pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
             encoding = try c.decodeIfPresent(String.self, forKey: .encoding)

@@ -17,7 +17,9 @@ struct FieldReader: Sendable {
         while let first = bytes.first, Self.isBlank(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, Self.isBlank(last) { bytes = bytes.dropLast() }
         guard !bytes.isEmpty else { return nil }
-        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) {
+        // LF only joins the lines of a multi-line record; anywhere else a control byte is line noise.
+        let joiner: UInt8 = format.linesPerRecord > 1 ? 0x0A : 0x09
+        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != joiner || $0 == 0x7F }) {
             return .problem(.garbage, sample: StampDecoder.printable(bytes))
         }
         if format.checksum == .xorHex {

@@ -17,6 +17,7 @@ public struct StampDecoder: Sendable {
     private var framer: RecordFramer?
     private var fixedBuffer: [UInt8] = []
     private var fixedSkipping = false
+    private var grouper: LineGrouper?
     private let fields: FieldReader
 
     /// Creates a decoder for `format`.
@@ -28,10 +29,13 @@ public struct StampDecoder: Sendable {
         case .stxEtx: framer = RecordFramer(mode: .stxEtx, maximumBytes: format.maxRecordBytes)
         case .fixed: framer = nil
         }
+        if case .line = format.framing, format.linesPerRecord > 1 {
+            grouper = LineGrouper(linesPerRecord: format.linesPerRecord, recordStart: format.recordStart, encoding: format.encoding)
+        }
     }
 
     /// Bytes held for an unfinished record.
-    public var bufferedBytes: Int { framer?.bufferedBytes ?? fixedBuffer.count }
+    public var bufferedBytes: Int { (framer?.bufferedBytes ?? fixedBuffer.count) + (grouper?.bufferedBytes ?? 0) }
 
     /// Feeds bytes read at `now` and returns the stamps and problems they complete, in order.
     public mutating func append(_ bytes: some Collection<UInt8>, at now: Date) -> [DecodeEvent] {
@@ -54,6 +58,15 @@ public struct StampDecoder: Sendable {
             var outputs: [RecordFramer.Output] = []
             framer.finish(into: &outputs)
             self.framer = framer
+            if let held = grouper?.finish() {
+                // The cut line belongs to the unfinished multi-line record: one piece of garbage, not two.
+                let partial = outputs.compactMap { output -> [UInt8]? in
+                    if case let .garbage(sample) = output { sample } else { nil }
+                }
+                let lines = [held] + partial
+                events.append(.problem(.garbage, sample: Self.printable(Array(lines.joined(separator: [0x0A])))))
+                outputs.removeAll { if case .garbage = $0 { true } else { false } }
+            }
             for output in outputs { events.append(contentsOf: handle(output, at: now)) }
         } else if !fixedBuffer.isEmpty {
             events.append(.problem(.garbage, sample: Self.printable(fixedBuffer)))
@@ -63,12 +76,33 @@ public struct StampDecoder: Sendable {
         return events
     }
 
-    private func handle(_ output: RecordFramer.Output, at now: Date) -> [DecodeEvent] {
+    private mutating func handle(_ output: RecordFramer.Output, at now: Date) -> [DecodeEvent] {
         switch output {
         case let .record(bytes):
-            guard let event = fields.read(bytes, at: now) else { return [] }
-            return [event]
-        case let .overlong(sample): return [.problem(.overlongRecord, sample: Self.printable(sample))]
+            guard var grouper else {
+                guard let event = fields.read(bytes, at: now) else { return [] }
+                return [event]
+            }
+            var events: [DecodeEvent] = []
+            for grouped in grouper.add(bytes) {
+                switch grouped {
+                case let .garbage(lines):
+                    events.append(.problem(.garbage, sample: Self.printable(lines)))
+                case let .record(record):
+                    let event = fields.read(record, at: now)
+                    if grouper.recordStart == nil, case .problem(.noMatch, _)? = event {
+                        events.append(.problem(.garbage, sample: Self.printable(grouper.resynchronise())))
+                    } else if let event {
+                        events.append(event)
+                    }
+                }
+            }
+            self.grouper = grouper
+            return events
+        case let .overlong(sample):
+            // A line of a multi-line record was cut: the rest of that record cannot be trusted.
+            grouper?.reset()
+            return [.problem(.overlongRecord, sample: Self.printable(sample))]
         case let .garbage(sample): return [.problem(.garbage, sample: Self.printable(sample))]
         }
     }

@@ -57,11 +57,16 @@ public struct StampFormat: Sendable {
     public var maxRecordBytes: Int
     /// How `date`/`time`/`end` fields are written; nil when the format has none.
     public var timePattern: TimePattern?
+    /// Lines that make one record (line framing), joined with LF before the pattern is applied; 1 for most devices.
+    public var linesPerRecord: Int
+    /// What the first line of a multi-line record looks like; nil: every `linesPerRecord` lines are a record,
+    /// and a group the pattern rejects slides on by one line.
+    public var recordStart: NSRegularExpression?
 
     /// Creates a format.
     public init(
         framing: Framing, checksum: Checksum = .none, pattern: NSRegularExpression, encoding: TextEncoding = .utf8,
-        maxRecordBytes: Int = 512, timePattern: TimePattern? = nil
+        maxRecordBytes: Int = 512, timePattern: TimePattern? = nil, linesPerRecord: Int = 1, recordStart: NSRegularExpression? = nil
     ) {
         self.framing = framing
         self.checksum = checksum
@@ -69,6 +74,8 @@ public struct StampFormat: Sendable {
         self.encoding = encoding
         self.maxRecordBytes = maxRecordBytes
         self.timePattern = timePattern
+        self.linesPerRecord = max(linesPerRecord, 1)
+        self.recordStart = recordStart
     }
 
     /// The named groups a pattern may use; `badge` is required.

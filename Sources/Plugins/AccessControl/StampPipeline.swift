@@ -43,7 +43,7 @@ struct StampPipeline {
         switch event {
         case let .problem(problem, sample):
             counters.update { $0.records += problem == .garbage ? 0 : 1 }
-            report(problem, "\(Self.describe(problem))", metadata: ["sample": "\(sample)"])
+            report(problem, "\(Self.describe(problem, multiLine: decoder.format.linesPerRecord > 1))", metadata: ["sample": "\(sample)"])
         case let .stamp(stamp):
             counters.update {
                 $0.records += 1
@@ -122,9 +122,10 @@ struct StampPipeline {
         context.logger.warning("\(message)", metadata: metadata)
     }
 
-    private static func describe(_ problem: AccessControlProblem) -> String {
+    private static func describe(_ problem: AccessControlProblem, multiLine: Bool) -> String {
         switch problem {
         case .overlongRecord: "record longer than max_record_bytes dropped"
+        case .garbage where multiLine: "lines outside a complete record (page header, lost line) or line noise dropped"
         case .garbage: "line noise or binary bytes dropped (wrong baud or parity?)"
         case .badChecksum: "record with a wrong checksum dropped"
         case .badEncoding: "record not in the configured encoding dropped"

@@ -28,6 +28,10 @@ public struct StampPreset: Sendable {
     public var defaultFunction: String?
     /// Function codes (upper case) to presence.
     public var functions: [String: FunctionMapping]
+    /// Lines per record (line framing).
+    public var linesPerRecord = 1
+    /// The pattern the first line of a multi-line record matches.
+    public var recordStart: String?
 
     /// In, Out, Lunch and Business trip, as words.
     static let wordFunctions: [String: FunctionMapping] = [
@@ -91,6 +95,18 @@ public struct StampPreset: Sendable {
             pattern: #"^(?<badge>[0-9]{4,20}) *(?:/ *)?(?<function>(?i:valid|invalid))$"#, encoding: .ascii, timeFormat: nil,
             badgeNumber: .decimal, badgeForms: decimalForms, defaultFunction: nil,
             functions: ["VALID": FunctionMapping(activity: "at_office", note: "In"), "INVALID": FunctionMapping(activity: nil, ignore: true)]),
+        StampPreset(
+            name: "bosch_d9131a",
+            summary: "Security-panel event printers printing each event on two lines: MM/DD hh:mmAM, then event, account, area, user ID, text (Bosch D9131A)",
+            serial: standard, framing: .line(.any), checksum: .none,
+            pattern: #"^(?<date>\d{2}/\d{2}) +(?<time>\d{2}:\d{2}[AaPp][Mm])\n(?<function>[A-Za-z][A-Za-z ]*?) +\d{1,4} +(?<reader>\d{1,2}) +(?<badge>\d{3})(?: +(?<text>.*))?$"#,
+            encoding: .latin1, timeFormat: "MM/dd hh:mma", badgeNumber: .decimal, badgeForms: decimalForms, defaultFunction: nil,
+            functions: [
+                // Opening: the user disarmed the area (arrived); closing: armed it (left).
+                "OPENING REPORT": FunctionMapping(activity: "at_office", note: "In"),
+                "CLOSING REPORT": FunctionMapping(activity: "off_duty", note: "Out"),
+            ],
+            linesPerRecord: 2, recordStart: #"^\d{2}/\d{2} +\d{2}:\d{2}[AaPp][Mm] *$"#),
         StampPreset(
             name: "semicolon", summary: "Generic adapters writing FUNCTION;badge;yyyy-MM-dd HH:mm:ss[;end[;text]] lines",
             serial: standard, framing: .line(.any), checksum: .none,

@@ -12,6 +12,7 @@ struct AccessControlPTYTests {
     static let users = [
         User(id: "anna", firstName: "Anna", lastName: "Virtanen", profile: .desktop, badgeIDs: ["00A1B2C3"]),
         User(id: "bertil", firstName: "Bertil", lastName: "Lindqvist", profile: .desktop, badgeIDs: ["0001234568"]),
+        User(id: "carl", firstName: "Carl", lastName: "Nyström", profile: .desktop, badgeIDs: ["021"]),
     ]
 
     /// A running plugin instance on `pair`'s hub end with a recording sink.
@@ -96,6 +97,28 @@ struct AccessControlPTYTests {
         #expect(statistics.opens == 1)
         #expect(running.presence.map(\.1) == ["at_lunch", "off_duty"])
         #expect(!running.logs.entries(containing: "function 'COFFEE' is not in functions").isEmpty)
+        await running.stop()
+        await pair.remove()
+    }
+
+    @Test("two-line Bosch D9131A records arriving in pieces become updates; a page header and a record without its event line are garbage")
+    func twoLineRecords() async throws {
+        let pair = try SocatPair()
+        try await pair.start()
+        let running = try Running(port: pair.hubEnd, preset: "bosch_d9131a")
+        defer { running.task.cancel() }
+        try await running.waitOpen()
+        try pair.write("\u{0C}\r\nEVENT                ACCT AR  ID PT# TEXT\r\n11/25 07:58AM\r\n")
+        try await Task.sleep(for: .milliseconds(50))
+        try pair.write("Opening Report       1234 1  021 Carl Nystr")
+        try await Task.sleep(for: .milliseconds(50))
+        try pair.write("om\r\n11/25 08:00AM\r\n11/25 05:01PM\r\nClosing Report       1234 1  021 Carl Nystrom\r\n")
+        _ = try await running.sink.waitForOutputs(count: 2)
+        try await waitUntil("the garbage to be counted") { running.plugin.statistics[.garbage] == 2 }
+        #expect(running.presence.map(\.0) == ["carl", "carl"])
+        #expect(running.presence.map(\.1) == ["at_office", "off_duty"])
+        #expect(running.plugin.statistics.applied == 2)
+        #expect(!running.logs.entries(containing: "lines outside a complete record").isEmpty)
         await running.stop()
         await pair.remove()
     }

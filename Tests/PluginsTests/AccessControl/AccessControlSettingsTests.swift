@@ -30,6 +30,19 @@ struct AccessControlSettingsTests {
         let own = try make(["port": "/dev/ttyUSB0", "pattern": "^(?<badge>\\d+)$", "default_function": "IN",
                             "functions": ["IN": ["activity": "at_office"]]]).configuration
         #expect(own.format.framing == .line(.any))
+        #expect(own.format.linesPerRecord == 1 && own.format.recordStart == nil)
+    }
+
+    @Test("bosch_d9131a reads two lines per record from a date line; lines_per_record and record_start override it")
+    func multiLinePreset() throws {
+        let bosch = try make(["port": "/dev/ttyS0", "preset": "bosch_d9131a"]).configuration
+        #expect(bosch.format.linesPerRecord == 2)
+        #expect(bosch.format.recordStart?.pattern == #"^\d{2}/\d{2} +\d{2}:\d{2}[AaPp][Mm] *$"#)
+        #expect(bosch.functions["OPENING REPORT"]?.activity == "at_office")
+        let noStart = try make(["port": "/dev/ttyS0", "preset": "bosch_d9131a", "record_start": ""]).configuration
+        #expect(noStart.format.linesPerRecord == 2 && noStart.format.recordStart == nil)
+        let three = try make(["port": "/dev/ttyS0", "preset": "semicolon", "lines_per_record": 3, "record_start": "^IN"]).configuration
+        #expect(three.format.linesPerRecord == 3 && three.format.recordStart?.pattern == "^IN")
     }
 
     @Test("bad values are refused as misconfigured, naming the key", arguments: [
@@ -49,6 +62,12 @@ struct AccessControlSettingsTests {
         (["port": "/dev/x", "preset": "rfid_stx_etx", "line_end": "cr"], "settings.line_end: only applies"),
         (["port": "/dev/x", "preset": "semicolon", "framing": "fixed"], "settings.record_length: required"),
         (["port": "/dev/x", "preset": "semicolon", "checksum": "crc"], "settings.checksum:"),
+        (["port": "/dev/x", "preset": "semicolon", "lines_per_record": 0], "settings.lines_per_record: must be between 1 and 16"),
+        (["port": "/dev/x", "preset": "semicolon", "lines_per_record": 17], "settings.lines_per_record: must be between 1 and 16"),
+        (["port": "/dev/x", "preset": "em18", "lines_per_record": 2], "settings.lines_per_record: only applies to framing = \"line\""),
+        (["port": "/dev/x", "preset": "rfid_stx_etx", "record_start": "^x"], "settings.record_start: only applies"),
+        (["port": "/dev/x", "preset": "semicolon", "record_start": "^x"], "settings.record_start: needs lines_per_record of 2 or more"),
+        (["port": "/dev/x", "preset": "semicolon", "lines_per_record": 2, "record_start": "(["], "settings.record_start: not a valid regular expression"),
         (["port": "/dev/x", "preset": "semicolon", "pattern": "(?<badge>["], "settings.pattern: not a valid regular expression"),
         (["port": "/dev/x", "preset": "semicolon", "pattern": "^(?<card>\\d+)$"], "settings.pattern: must have a named group (?<badge>"),
         (["port": "/dev/x", "preset": "semicolon", "pattern": "^(?<badge>\\d+) (?<door>\\d)$"], "settings.pattern: unknown group 'door'"),

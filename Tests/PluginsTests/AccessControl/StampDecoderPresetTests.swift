@@ -26,6 +26,10 @@ struct StampDecoderPresetTests {
         ]),
         Case(preset: "galaxy_log", file: "galaxy_log.txt", stamps: [("020", "Valid", "30", "2026-11-24 13:48:00"), ("021", "Invalid", "30", "2026-11-24 13:49:00")]),
         Case(preset: "acc50_log", file: "acc50_log.txt", stamps: [("0000060808010506", "valid", nil, nil), ("0000060808010507", "invalid", nil, nil)]),
+        Case(preset: "bosch_d9131a", file: "bosch_d9131a.txt", stamps: [
+            ("021", "Opening Report", "1", "2026-11-25 07:58:00"), ("022", "Opening Report", "1", "2026-11-25 08:02:00"),
+            ("021", "Closing Report", "1", "2026-11-25 17:01:00"),
+        ]),
         Case(preset: "semicolon", file: "semicolon.txt", stamps: [
             ("0001234567", "IN", nil, "2026-11-25 08:00:12"), ("0001234568", "LUNCH", nil, "2026-11-25 11:30:00"), ("0001234567", "OUT", nil, nil),
         ]),
