@@ -50,7 +50,7 @@ extension RoutingEngine {
 
     mutating func cancelLegs(_ id: CallID, except keep: LegID?, into out: inout Effects) {
         guard let call = calls[id] else { return }
-        for leg in call.legs.keys.sorted() where leg != keep {
+        for leg in call.legs.keys where leg != keep {
             out.add(.cancelRing(id, leg))
             out.add(.cancelWake(.ring(id, leg)))
             if let user = call.legs[leg]?.user, let slot = agentSlots[user], agents[slot].ringing?.call == id {
@@ -88,9 +88,13 @@ extension RoutingEngine {
         }
     }
 
+    private static func addParticipant(_ user: UserID, to call: inout CallState?) {
+        if call?.participants.contains(user) == false { call?.participants.append(user) }
+    }
+
     // Both look each table up once: with tens of thousands of users every lookup is a likely cache miss.
     mutating func enterCall(_ user: UserID, _ call: CallID, into out: inout Effects) {
-        calls[call]?.participants.insert(user)
+        Self.addParticipant(user, to: &calls[call])
         let slot = agentSlots[user]
         if let slot {
             touch(slot: slot)

@@ -110,7 +110,7 @@ extension RoutingEngine {
                 startWrapUp(user, queue: position, at: now, into: &out)
             }
         }
-        for user in call.participants.count > 1 ? call.participants.sorted() : Array(call.participants) { leaveCall(user, id, at: now, into: &out) }
+        for user in call.participants.count > 1 ? call.participants.sorted() : call.participants { leaveCall(user, id, at: now, into: &out) }
         logMissed(call, into: &out)
         out.add(.finished(CallRecord(call: id, from: call.from, to: call.to, target: call.target, offeredAt: call.offeredAt,
                                      answeredAt: answeredAt, endedAt: now, answeredBy: call.answeredBy, outcome: .answered)))

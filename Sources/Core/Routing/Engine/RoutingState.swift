@@ -10,7 +10,7 @@ struct CallState: Sendable, Equatable {
     var offeredAt: Date
     var target: CallTarget
     var mode: CallMode
-    var legs: [LegID: LegState] = [:]
+    var legs = LegTable()
     var nextLeg: LegID = 1
     var answeredLeg: LegID?
     var answeredBy: UserID?
@@ -18,7 +18,7 @@ struct CallState: Sendable, Equatable {
     /// Users rung for this call who did not answer (hunt-group missed entries, LOG-3).
     var rungUsers: [UserID] = []
     /// Users this call keeps in a call (PRES-6), released when it ends.
-    var participants: Set<UserID> = []
+    var participants: [UserID] = []
 
     mutating func addLeg(_ leg: LegState) -> LegID {
         let id = nextLeg
