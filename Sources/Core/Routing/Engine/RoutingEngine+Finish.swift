@@ -49,11 +49,12 @@ extension RoutingEngine {
     }
 
     mutating func cancelLegs(_ id: CallID, except keep: LegID?, into out: inout Effects) {
-        guard let call = calls[id] else { return }
-        for leg in call.legs.keys where leg != keep {
+        guard let index = calls.index(forKey: id) else { return }
+        let legs = Self.legs(of: &calls.values[index])
+        for (leg, state) in zip(legs.keys, legs.values) where leg != keep {
             out.add(.cancelRing(id, leg))
             out.add(.cancelWake(.ring(id, leg)))
-            if let user = call.legs[leg]?.user, let slot = agentSlots[user], agents[slot].ringing?.call == id {
+            if let user = state.user, let slot = agentSlots[user], agents[slot].ringing?.call == id {
                 agents[slot].ringing = nil
                 touch(slot: slot)
             }
@@ -69,6 +70,9 @@ extension RoutingEngine {
               let entry = queues[position].waiting.firstIndex(where: { $0.call == id }) else { return }
         queues[position].waiting[entry].ringing = false
     }
+
+    /// Read through `inout`: the dictionary's getter would copy the whole call for its legs.
+    private static func legs(of call: inout CallState) -> LegTable { call.legs }
 
     /// Through `inout`, so the call is changed where it is stored, not copied out and back.
     private static func removeLeg(_ leg: LegID, from call: inout CallState) -> Bool {

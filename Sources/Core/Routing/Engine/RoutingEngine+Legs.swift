@@ -2,26 +2,22 @@ import Foundation
 
 extension RoutingEngine {
     mutating func legAnswered(_ id: CallID, _ leg: LegID, at now: Date, into out: inout Effects) {
-        guard var call = calls[id], let answered = call.legs[leg] else { return }
+        guard let index = calls.index(forKey: id) else { return }
+        let call = calls.values[index]
+        guard let answered = call.legs[leg] else { return }
         if call.answeredLeg != nil {
             // Ring-all race: someone else answered first; this leg is dropped, not counted as no-answer.
             return out.add(.cancelRing(id, leg))
         }
         if case let .clickToCall(user, to) = call.mode {
             // ROUTE-5 step two: the user's phone answered, now call the other party.
-            call.answeredLeg = leg
-            call.answeredBy = user
-            call.answeredAt = now
-            calls[id] = call
+            Self.answer(&calls.values[index], leg: leg, by: user, at: now)
             out.add(.cancelWake(.ring(id, leg)))
             enterCall(user, id, into: &out)
             let caller = users[user].map { callerID(for: $0) } ?? call.from
             return out.add(.dialOut(id, to: to, callerID: caller))
         }
-        call.answeredLeg = leg
-        call.answeredBy = answered.user
-        call.answeredAt = now
-        calls[id] = call
+        Self.answer(&calls.values[index], leg: leg, by: answered.user, at: now)
         out.add(.cancelWake(.ring(id, leg)))
         cancelLegs(id, except: leg, into: &out)
         cancelTimers(of: call, into: &out)
@@ -49,6 +45,13 @@ extension RoutingEngine {
         default:
             out.add(.log(CallLogEntry(user: user, call: id, kind: .answered, party: call.from, at: call.offeredAt, via: .direct)))
         }
+    }
+
+    /// In place: written back from a copy, the call's storage would be copied and freed on every answer.
+    private static func answer(_ call: inout CallState, leg: LegID, by user: UserID?, at now: Date) {
+        call.answeredLeg = leg
+        call.answeredBy = user
+        call.answeredAt = now
     }
 
     mutating func legFailed(_ id: CallID, _ leg: LegID, _ failure: LegFailure, at now: Date, into out: inout Effects) {
