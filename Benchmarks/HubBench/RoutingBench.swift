@@ -69,7 +69,7 @@ struct RoutingBench {
         table.note("reference = RoutingIndexedModel: the proposal's data structures (per-queue members and waiting lists, "
             + "dispatch over touched queues only) with the same strategies but none of the other rules; an upper bound, not the engine")
         table.note("input mix: 20% new queue calls, 18% connected calls ending, 18% answers, 10% ringing, 10% progress timers, "
-            + "8% failed legs, 4% ring timers, 12% waiting callers hanging up (waiting count held near its target)")
+            + "8% failed legs, 4% ring timers, 12% waiting callers hanging up (waiting count held between the target and 10% above it)")
         table.note("a decision = one RoutingEngine.handle call, timed one by one in CPU time of the thread (CLOCK_THREAD_CPUTIME_ID), "
             + "so other processes on the shared cores do not inflate it; setup = CPU time of the logins and calls before measuring")
         table.note("reading that clock is a system call: its cost, \(Format.duration(ThreadCPU.overhead)) per timed region here (median of "

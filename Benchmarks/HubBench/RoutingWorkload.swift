@@ -83,7 +83,8 @@ struct RoutingWorkload {
     /// One input of the mix; falls back to a new call when the chosen kind has nothing to act on.
     private mutating func step() -> UInt64 {
         let roll = Int.random(in: 0..<100, using: &random)
-        let queueFull = driver.waiting.count >= waitingTarget
+        // Held between the target and 10% above it, so the goal's waiting count is a floor, not a peak.
+        let queueFull = driver.waiting.count >= waitingTarget * 11 / 10
         switch roll {
         case 0..<20 where !queueFull:
             return offer(queue: Int.random(in: 0..<tenant.queueCount, using: &random))
@@ -106,7 +107,7 @@ struct RoutingWorkload {
                 return driver.apply(.timer(.ring(call, leg)))
             }
         default:
-            if driver.waiting.count > waitingTarget * 9 / 10, let call = driver.waiting.random(using: &random) {
+            if driver.waiting.count > waitingTarget, let call = driver.waiting.random(using: &random) {
                 return driver.apply(.callerHungUp(call))
             }
         }

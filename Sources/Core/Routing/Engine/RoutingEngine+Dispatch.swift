@@ -9,50 +9,55 @@ extension RoutingEngine {
     mutating func dispatch(at now: Date, into out: inout Effects) {
         guard !dirtyQueues.isEmpty else { return }
         // Plain loops: a closure over `self` in a mutating method copies the whole engine.
-        var heads: [(entry: QueueEntry, queue: Int)] = []
+        var heads: [DispatchHead] = []
         // A handful per pass: a linear search costs less than hashing every waiting caller's id.
         var served: [CallID] = []
         for position in dirtyQueues {
             queues[position].dirty = false
-            if !queues[position].free.isEmpty, let head = bestWaiting(position, excluding: served) { heads.append((head, position)) }
+            if !queues[position].free.isEmpty, let head = bestWaiting(position, excluding: served) { heads.append(head) }
         }
         dirtyQueues.removeAll(keepingCapacity: true)
         while !heads.isEmpty {
             var best = 0
-            for index in heads.indices.dropFirst() where servedBefore(heads[index], heads[best]) { best = index }
-            let (entry, position) = heads.remove(at: best)
+            for index in heads.indices.dropFirst() where heads[index].isServed(before: heads[best]) { best = index }
+            let head = heads.remove(at: best)
+            let position = head.queue
             guard !queues[position].free.isEmpty else { continue }
-            served.append(entry.call)
+            served.append(head.call)
+            // Offers add legs and tried agents but never move callers, so the index still holds.
+            let entry = queues[position].waiting[head.index]
             var free = freeAgents(position, at: now)
             if !free.isEmpty {
                 let untried = free.filter { !entry.tried.contains($0) }
-                if untried.isEmpty { resetTried(entry, position) } else { free = untried }
+                if untried.isEmpty { queues[position].waiting[head.index].tried = [] } else { free = untried }
                 let picked = pick(free, queue: position)
-                offer(entry, queue: position, to: picked, at: now, into: &out)
+                offer(entry, queue: position, at: head.index, to: picked, at: now, into: &out)
                 for slot in picked where agents[slot].ringing != nil { setFree(slot, false) }
             }
-            if !queues[position].free.isEmpty, let next = bestWaiting(position, excluding: served) { heads.append((next, position)) }
+            if !queues[position].free.isEmpty, let next = bestWaiting(position, excluding: served) { heads.append(next) }
         }
     }
 
-    /// The scheduler's order: priority, then wait, then queue order, then call id.
-    func servedBefore(_ lhs: (entry: QueueEntry, queue: Int), _ rhs: (entry: QueueEntry, queue: Int)) -> Bool {
-        if lhs.entry.priority != rhs.entry.priority { return lhs.entry.priority > rhs.entry.priority }
-        if lhs.entry.joinedAt != rhs.entry.joinedAt { return lhs.entry.joinedAt < rhs.entry.joinedAt }
-        if lhs.queue != rhs.queue { return lhs.queue < rhs.queue }
-        return lhs.entry.call < rhs.entry.call
-    }
-
-    /// The queue's first caller in the scheduler's order who is waiting with nothing ringing.
-    func bestWaiting(_ position: Int, excluding served: [CallID]) -> QueueEntry? {
+    /// The queue's first caller in the scheduler's order (priority, then wait, then call id) who is waiting
+    /// with nothing ringing. Compares fields in place: copying entries here costs more than the rest.
+    func bestWaiting(_ position: Int, excluding served: [CallID]) -> DispatchHead? {
         let waiting = queues[position].waiting
         var best: Int?
         for index in waiting.indices where !waiting[index].ringing {
-            if let current = best, !servedBefore((waiting[index], position), (waiting[current], position)) { continue }
+            if let current = best {
+                let priority = waiting[index].priority, bestPriority = waiting[current].priority
+                if priority < bestPriority { continue }
+                if priority == bestPriority {
+                    let joined = waiting[index].joinedAt, bestJoined = waiting[current].joinedAt
+                    if joined > bestJoined || (joined == bestJoined && !(waiting[index].call < waiting[current].call)) { continue }
+                }
+            }
             if served.contains(waiting[index].call) { continue }
             best = index
         }
-        return best.map { waiting[$0] }
+        return best.map {
+            DispatchHead(priority: waiting[$0].priority, joinedAt: waiting[$0].joinedAt, queue: position, index: $0, call: waiting[$0].call)
+        }
     }
 
     /// Re-decides, for the agents touched in this step, whether they could take a call now.
@@ -100,12 +105,6 @@ extension RoutingEngine {
         agents[slot].skillLevels = levels
     }
 
-    mutating func resetTried(_ entry: QueueEntry, _ position: Int) {
-        if let index = queues[position].waiting.firstIndex(where: { $0.call == entry.call }) {
-            queues[position].waiting[index].tried = []
-        }
-    }
-
     /// Agents who may be offered a call of the queue now, in a stable order (by user id).
     func freeAgents(_ position: Int, at now: Date) -> [Int] {
         var free = queues[position].free.filter { isFree($0, at: now) }
@@ -144,7 +143,7 @@ extension RoutingEngine {
     /// Read through `inout`: the dictionary's getter would copy the whole call for one field.
     private static func caller(of call: inout CallState) -> String { call.from }
 
-    mutating func offer(_ entry: QueueEntry, queue position: Int, to picked: [Int], at now: Date, into out: inout Effects) {
+    mutating func offer(_ entry: QueueEntry, queue position: Int, at index: Int, to picked: [Int], at now: Date, into out: inout Effects) {
         guard let callIndex = calls.index(forKey: entry.call) else { return }
         let ringSeconds = plan.queues[position].ringSeconds, wanted = plan.queues[position].terminals
         let from = Self.caller(of: &calls.values[callIndex])
@@ -171,12 +170,29 @@ extension RoutingEngine {
                 out.add(.wake(.ring(entry.call, leg), at: now + TimeInterval(seconds)))
             }
         }
-        guard let index = queues[position].waiting.firstIndex(where: { $0.call == entry.call }) else { return }
         if rang { queues[position].waiting[index].ringing = true }
         for slot in picked where !queues[position].waiting[index].tried.contains(slot) { queues[position].waiting[index].tried.append(slot) }
         if firstOffer {
             queues[position].waiting[index].firstOfferAt = now
             out.add(.wake(.queueNoAnswer(entry.call), at: deadline))
         }
+    }
+}
+
+/// A queue's best waiting caller, put forward for one dispatch pass: the scheduler's sort keys and where
+/// the caller sits in the queue.
+struct DispatchHead {
+    var priority: Int
+    var joinedAt: Date
+    var queue: Int
+    var index: Int
+    var call: CallID
+
+    /// Priority first, then wait, then queue order, then call id.
+    func isServed(before other: DispatchHead) -> Bool {
+        if priority != other.priority { return priority > other.priority }
+        if joinedAt != other.joinedAt { return joinedAt < other.joinedAt }
+        if queue != other.queue { return queue < other.queue }
+        return call < other.call
     }
 }

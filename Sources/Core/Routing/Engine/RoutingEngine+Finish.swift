@@ -105,7 +105,9 @@ extension RoutingEngine {
             agents[slot].inCall = true
         }
         if let index = inCall.index(forKey: user) {
+            let wasFree = inCall.values[index].isEmpty
             if !inCall.values[index].contains(call) { inCall.values[index].append(call) }
+            if wasFree { out.add(.phoneState(user, inCall: true)) }
         } else {
             inCall[user] = [call]
             out.add(.phoneState(user, inCall: true))
@@ -117,8 +119,8 @@ extension RoutingEngine {
         inCall.values[index].remove(at: position)
         let slot = agentSlots[user]
         if let slot { touch(slot: slot) }
+        // The user's entry stays, empty: removing it would reshuffle the table on every call's end.
         guard inCall.values[index].isEmpty else { return }
-        inCall.remove(at: index)
         if let slot { agents[slot].inCall = false }
         out.add(.phoneState(user, inCall: false))
         servePersonalQueue(user, at: now, into: &out)

@@ -23,7 +23,7 @@ public struct RoutingEngine: Sendable {
     /// Agents in slots that never move; `agentSlots` finds a user's.
     var agents: [AgentRuntime] = []
     var agentSlots: [UserID: Int] = [:]
-    /// Calls each user is in (one, now and then two): a short list, no hashing of call ids.
+    /// Calls each user is in (one, now and then two; empty when none): a short list, no hashing of call ids.
     var inCall: [UserID: [CallID]] = [:]
     var personalWaiting: [UserID: [CallID]] = [:]
     var numbers: [String: CallTarget] = [:]
