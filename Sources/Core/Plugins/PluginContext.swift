@@ -67,6 +67,9 @@ public protocol PluginEventSink: Sendable {
 public enum PluginOutput: Sendable, Equatable {
     /// A presence change for a user of the plugin's tenant.
     case presence(UserID, PresenceUpdate)
+    /// Ends now the change `source` made to the user's presence, if it is still in effect (a cancelled or
+    /// moved calendar entry); ignored as `changedSince` once anything else changed the presence (PRES-8).
+    case liftPresence(UserID, source: PresenceSource)
     /// A delivery receipt for a message a gateway sent earlier.
     case deliveryReport(DeliveryReport)
     /// An SMS that arrived for the tenant.

@@ -12,13 +12,17 @@ public struct PresenceChange: Codable, Sendable, Equatable {
     public var source: PresenceSource
     /// When the change was applied.
     public var at: Date
-    /// Why it happened: an update, or the revert of an expired automatic change.
+    /// Why it happened: an update, or the revert of an automatic change that expired or was lifted.
     public var reason: Reason
 
     /// The cause of a change.
     public enum Reason: String, Codable, Sendable {
+        /// A requested change (``PresenceInput/update(_:_:)``).
         case update
+        /// An automatic change reached its end time and reverted.
         case expired
+        /// The source of an automatic change ended it early (``PresenceInput/lift(_:source:)``).
+        case lifted
     }
 
     /// Records an applied change.
@@ -36,9 +40,9 @@ public struct PresenceChange: Codable, Sendable, Equatable {
 public enum PresenceIgnoreReason: String, Codable, Sendable, Equatable {
     /// An automatic change that happened before the user's (or admin's) last manual change (PRES-8).
     case olderThanManualChange = "older_than_manual_change"
-    /// An automatic change whose end time has already passed.
+    /// An automatic change (or a lift of one) whose end time has already passed.
     case alreadyEnded = "already_ended"
-    /// An expiry whose change has since been replaced by another change (PRES-8).
+    /// An expiry or lift whose change has since been replaced by another change, or was never in effect (PRES-8).
     case changedSince = "changed_since"
     /// Nothing would change.
     case noChange = "no_change"

@@ -24,6 +24,7 @@ public struct PresenceEngine: Sendable {
         switch input {
         case let .update(user, update): try apply(update, to: user, at: now)
         case let .expire(user): expire(user, at: now)
+        case let .lift(user, source): try lift(user, source: source, at: now)
         case let .remove(user): presences.removeValue(forKey: user)?.pendingRevert == nil ? [] : [.cancelWake(user)]
         }
     }
@@ -119,12 +120,37 @@ public struct PresenceEngine: Sendable {
         guard let current = presences[user], let pending = current.pendingRevert else { return [] }
         // A timer that fired early must not lose the revert: ask for it again.
         guard pending.at <= now else { return [.wake(user, at: pending.at)] }
-        var next = current
-        next.pendingRevert = nil
         guard current.revision == pending.revision else {
+            var next = current
+            next.pendingRevert = nil
             presences[user] = next
             return [.ignored(user, .changedSince)]
         }
+        return [.changed(revert(user, current, pending, at: now, reason: .expired))]
+    }
+
+    /// Ends `source`'s change now, as its expiry would, but only while that change is still the presence:
+    /// its revert is pending, it belongs to `source`, and nothing changed the presence since (PRES-8).
+    private mutating func lift(_ user: UserID, source: PresenceSource, at now: Date) throws(ValidationError) -> [PresenceEffect] {
+        guard !source.isManual else {
+            throw ValidationError(
+                path: "$.source", reason: "only automatic sources lift a change they made; '\(source.rawValue)' sets no end time")
+        }
+        guard let current = presences[user], let pending = current.pendingRevert, pending.source == source,
+              pending.revision == current.revision else {
+            return [.ignored(user, .changedSince)]
+        }
+        // Past the end the change is over; the pending expiry reverts it under its own reason.
+        guard pending.at > now else { return [.ignored(user, .alreadyEnded)] }
+        return [.changed(revert(user, current, pending, at: now, reason: .lifted)), .cancelWake(user)]
+    }
+
+    /// Returns `user` to the revert activity, clearing the until-time and the note the change wrote.
+    private mutating func revert(
+        _ user: UserID, _ current: Presence, _ pending: PendingRevert, at now: Date, reason: PresenceChange.Reason
+    ) -> PresenceChange {
+        var next = current
+        next.pendingRevert = nil
         next.activity = catalogue.revertActivity
         next.until = nil
         if let written = pending.noteWritten, next.note == written { next.note = "" }
@@ -132,28 +158,6 @@ public struct PresenceEngine: Sendable {
         next.changedAt = now
         next.revision += 1
         presences[user] = next
-        return [.changed(PresenceChange(user: user, before: current, after: next, source: pending.source, at: now, reason: .expired))]
+        return PresenceChange(user: user, before: current, after: next, source: pending.source, at: now, reason: reason)
     }
-}
-
-/// An input to the presence engine.
-public enum PresenceInput: Sendable, Equatable {
-    /// A change requested by a user, admin, plugin or API client.
-    case update(UserID, PresenceUpdate)
-    /// A timer set by a `.wake` effect fired.
-    case expire(UserID)
-    /// The user was deleted.
-    case remove(UserID)
-}
-
-/// What the presence engine asks its owner to do or record.
-public enum PresenceEffect: Sendable, Equatable {
-    /// Presence changed: persist it and tell subscribers.
-    case changed(PresenceChange)
-    /// The update was not applied, and why.
-    case ignored(UserID, PresenceIgnoreReason)
-    /// Deliver `.expire(user)` at this time (replaces any earlier timer of the user).
-    case wake(UserID, at: Date)
-    /// Drop the user's timer.
-    case cancelWake(UserID)
 }

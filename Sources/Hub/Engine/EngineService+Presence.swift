@@ -31,11 +31,22 @@ extension EngineService {
     func setPresence(
         tenant: TenantID, user: UserID, update: PresenceUpdate, actor: String, audited: Bool
     ) throws(HubError) -> PresenceOutcome {
+        try handlePresence(.update(user, update), tenant: tenant, user: user, actor: actor, audited: audited)
+    }
+
+    /// Ends now the change `source` made to `user`'s presence, if nothing changed the presence since (PRES-8).
+    func liftPresence(tenant: TenantID, user: UserID, source: PresenceSource) throws(HubError) -> PresenceOutcome {
+        try handlePresence(.lift(user, source: source), tenant: tenant, user: user, actor: "", audited: false)
+    }
+
+    private func handlePresence(
+        _ input: PresenceInput, tenant: TenantID, user: UserID, actor: String, audited: Bool
+    ) throws(HubError) -> PresenceOutcome {
         var state = try state(tenant)
         guard state.users[user] != nil else { throw .notFound("no user '\(user)'") }
         let now = clock.now()
         let effects: [PresenceEffect]
-        do { effects = try state.presence.handle(.update(user, update), at: now) } catch { throw .invalid(error) }
+        do { effects = try state.presence.handle(input, at: now) } catch { throw .invalid(error) }
         var audit: [AuditRecord] = []
         var changes: [PresenceChange] = []
         for case let .changed(change) in effects {

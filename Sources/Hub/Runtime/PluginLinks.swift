@@ -11,19 +11,19 @@ struct EnginePluginSink: PluginEventSink {
     func submit(_ output: PluginOutput) async throws -> PluginOutputResult {
         switch output {
         case let .presence(user, update):
-            guard !update.source.isManual else {
-                return .rejected("plugins report automatic sources only (access_control, calendar, sip, api_client), not '\(update.source.rawValue)'")
-            }
+            guard !update.source.isManual else { return Self.manualSourceRefused(update.source) }
             do {
-                let outcome = try await engine.setPresence(
-                    tenant: tenant, user: user, update: update, actor: "plugin:\(instanceID)", audited: false)
-                switch outcome {
-                case .applied: return .applied
-                case let .ignored(reason, _): return .ignored(reason)
-                }
+                return Self.result(try await engine.setPresence(
+                    tenant: tenant, user: user, update: update, actor: "plugin:\(instanceID)", audited: false))
             } catch {
-                if case .storage = error { throw PluginError.unavailable(error.description) }
-                return .rejected(error.description)
+                return try Self.result(error)
+            }
+        case let .liftPresence(user, source):
+            guard !source.isManual else { return Self.manualSourceRefused(source) }
+            do {
+                return Self.result(try await engine.liftPresence(tenant: tenant, user: user, source: source))
+            } catch {
+                return try Self.result(error)
             }
         case let .deliveryReport(report):
             guard let outbox else { return .rejected("this hub has no message outbox") }
@@ -33,6 +33,23 @@ struct EnginePluginSink: PluginEventSink {
             await engine.publish(tenant, .smsReceived(sms))
             return .applied
         }
+    }
+
+    private static func manualSourceRefused(_ source: PresenceSource) -> PluginOutputResult {
+        .rejected("plugins report automatic sources only (access_control, calendar, sip, api_client), not '\(source.rawValue)'")
+    }
+
+    private static func result(_ outcome: PresenceOutcome) -> PluginOutputResult {
+        switch outcome {
+        case .applied: .applied
+        case let .ignored(reason, _): .ignored(reason)
+        }
+    }
+
+    /// A failed presence output: refused as invalid, or thrown as unavailable when storage failed (retry later).
+    private static func result(_ error: HubError) throws -> PluginOutputResult {
+        if case .storage = error { throw PluginError.unavailable(error.description) }
+        return .rejected(error.description)
     }
 }
 

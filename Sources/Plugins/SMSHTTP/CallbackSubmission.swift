@@ -12,7 +12,7 @@ enum CallbackSubmission {
                 switch output {
                 case .incomingSMS: $0.incoming += 1
                 case .deliveryReport: $0.deliveryReports += 1
-                case .presence: break
+                case .presence, .liftPresence: break
                 }
             }
             if case let .rejected(reason) = result {

@@ -20,7 +20,7 @@ private func user(_ id: String, _ calendar: String) -> User {
 
 /// The engine wired to fakes and a manual clock; `stop()` cancels it and waits.
 private final class SyncHarness: Sendable {
-    let time = TestHubClock()
+    let time: TestHubClock
     let source: CalendarSyncFakeSource
     let sink: RecordingSink
     let directory: InMemoryDirectory
@@ -31,12 +31,19 @@ private final class SyncHarness: Sendable {
 
     init(
         users: [User], source: CalendarSyncFakeSource = CalendarSyncFakeSource(), state: InMemoryStateStore = InMemoryStateStore(),
-        options: CalendarSyncOptions = CalendarSyncOptions(jitter: 0, startSpread: .zero),
+        options: CalendarSyncOptions = CalendarSyncOptions(jitter: 0, startSpread: .zero), hub: CalendarSyncPresenceHub? = nil,
         respond: @escaping @Sendable (PluginOutput) -> PluginOutputResult = { _ in .applied }
     ) {
+        let time = TestHubClock()
+        self.time = time
         self.source = source
         self.state = state
-        sink = RecordingSink(respond: respond)
+        // With a hub, outputs are applied to a real presence engine at the test clock's time.
+        if let hub {
+            sink = RecordingSink { output in hub.submit(output, at: time.now) }
+        } else {
+            sink = RecordingSink(respond: respond)
+        }
         directory = InMemoryDirectory(users: users)
         let engine = CalendarSyncEngine(source: source, options: options)
         self.engine = engine
@@ -80,9 +87,15 @@ private func setting(_ activity: ActivityID, from: Double, until: Double, note: 
     PresenceUpdate(activity: activity, until: .set(at(until)), noteIfEmpty: note, source: .calendar, occurredAt: at(from), endsAt: at(until))
 }
 
-private func lifting(_ activity: ActivityID, from: Double, at now: Date) -> PresenceUpdate {
-    let end = now.addingTimeInterval(1)
-    return PresenceUpdate(activity: activity, until: .set(end), source: .calendar, occurredAt: at(from), endsAt: end)
+/// The output that lifts what the calendar set for `user`.
+private func lifting(_ user: UserID) -> PluginOutput { .liftPresence(user, source: .calendar) }
+
+/// Whether any output is a presence update ending before `limit` (the old lift: the change re-sent ending in 1 s).
+private func endsEarly(_ outputs: [PluginOutput], before limit: Date) -> Bool {
+    outputs.contains { output in
+        guard case let .presence(_, update) = output, let end = update.endsAt else { return false }
+        return end < limit
+    }
 }
 
 @Suite("Calendar sync engine (INT-CAL)", .timeLimit(.minutes(1)))
@@ -109,24 +122,35 @@ struct CalendarSyncEngineTests {
 
     @Test func cancellingAnEntryInProgressLiftsItsPresence() async throws {
         let source = CalendarSyncFakeSource()
-        source.setCalendar("alice@one.example", [meeting("m1", -30, 60)])
-        let sync = SyncHarness(users: [user("alice", "alice@one.example")], source: source)
+        source.setCalendar("alice@one.example", [meeting("m1", -30, 60, subject: "Budget")])
+        let hub = CalendarSyncPresenceHub()
+        let options = CalendarSyncOptions(policy: CalendarPresencePolicy(publishSubjects: true), jitter: 0, startSpread: .zero)
+        let sync = SyncHarness(users: [user("alice", "alice@one.example")], source: source, options: options, hub: hub)
         _ = try await sync.sink.waitForOutputs(count: 1)
-        #expect(sync.presence(0) == setting("in_meeting", from: -30, until: 60))
+        #expect(sync.presence(0) == setting("in_meeting", from: -30, until: 60, note: "Budget"))
+        #expect(hub.presence(of: "alice", at: at(0)).note == "Budget")
 
-        source.setCalendar("alice@one.example", [meeting("m1", -30, 60, cancelled: true)])
+        source.setCalendar("alice@one.example", [meeting("m1", -30, 60, cancelled: true, subject: "Budget")])
         await sync.time.advance(by: .seconds(30))
         #expect(sync.engine.trigger(address: "ALICE@one.example"))
         _ = try await sync.sink.waitForOutputs(count: 2)
-        #expect(sync.presence(1) == lifting("in_meeting", from: -30, at: at(0.5)))
+        #expect(sync.sink.outputs[1] == lifting("alice"))
+        #expect(sync.sink.submissions[1].result == .applied)
+        #expect(!endsEarly(sync.sink.outputs, before: at(60)), "no update with an end a second ahead")
+        // At once, not a second later: back to the default, no until-time, the calendar's note gone.
+        let alice = hub.presence(of: "alice", at: at(0.5))
+        #expect(alice.activity == "available" && alice.until == nil && alice.note == "" && alice.pendingRevert == nil)
+        #expect(alice.source == .calendar && alice.changedAt == at(0.5))
         #expect(source.requests(for: "alice@one.example").map(\.syncToken) == [nil, "v0"], "the second read is incremental")
+        try await waitUntil("applied record cleared") { sync.state.values[CalendarSyncKeys.applied("alice")] == nil }
         await sync.stop()
     }
 
     @Test func movingAnEntryInProgressMovesTheUntilTime() async throws {
         let source = CalendarSyncFakeSource()
         source.setCalendar("alice@one.example", [meeting("m1", -30, 60)])
-        let sync = SyncHarness(users: [user("alice", "alice@one.example")], source: source)
+        let hub = CalendarSyncPresenceHub()
+        let sync = SyncHarness(users: [user("alice", "alice@one.example")], source: source, hub: hub)
         _ = try await sync.sink.waitForOutputs(count: 1)
 
         source.setCalendar("alice@one.example", [meeting("m1", -30, 90)])
@@ -134,48 +158,60 @@ struct CalendarSyncEngineTests {
         sync.engine.trigger("alice")
         _ = try await sync.sink.waitForOutputs(count: 2)
         #expect(sync.presence(1) == setting("in_meeting", from: -30, until: 90))
+        let moved = hub.presence(of: "alice", at: at(0.5))
+        #expect(moved.activity == "in_meeting" && moved.until == at(90) && moved.pendingRevert?.at == at(90))
 
         // Moved entirely to the afternoon: lifted now, set again when it starts.
         source.setCalendar("alice@one.example", [meeting("m1", 300, 360)])
         await sync.time.advance(by: .seconds(30))
         sync.engine.trigger("alice")
         _ = try await sync.sink.waitForOutputs(count: 3)
-        #expect(sync.presence(2) == lifting("in_meeting", from: -30, at: at(1)))
+        #expect(sync.sink.outputs[2] == lifting("alice"))
+        #expect(hub.presence(of: "alice", at: at(1)).activity == "available")
+        #expect(hub.presence(of: "alice", at: at(1)).until == nil)
         await sync.time.advance(by: .seconds(299 * 60))
         _ = try await sync.sink.waitForOutputs(count: 4)
         #expect(sync.presence(3) == setting("in_meeting", from: 300, until: 360))
+        #expect(hub.presence(of: "alice", at: at(300)).until == at(360))
+        #expect(!endsEarly(sync.sink.outputs, before: at(60)))
         await sync.stop()
     }
 
-    @Test func aManualChangeWinsAndIsNeverLifted() async throws {
+    @Test func aLiftNeverUndoesAChangeMadeSince() async throws {
         let source = CalendarSyncFakeSource()
-        source.setCalendar("alice@one.example", [meeting("m1", -30, 60)])
-        source.setCalendar("bob@one.example", [meeting("m2", -30, 60)])
-        // The hub ignores alice's calendar change: she set her presence by hand after the meeting started.
-        let sync = SyncHarness(users: [user("alice", "alice@one.example"), user("bob", "bob@one.example")], source: source) { output in
-            if case .presence("alice", _) = output { return .ignored(.olderThanManualChange) }
-            return .applied
-        }
-        _ = try await sync.sink.waitForOutputs(count: 2)
-        // Bob's presence is changed by hand after the calendar set it.
-        let before = Presence(activity: "in_meeting", source: .calendar, changedAt: at(0))
-        let after = Presence(activity: "available", source: .user, changedAt: at(0.1))
-        let change = PresenceChange(user: "bob", before: before, after: after, source: .user, at: at(0.1), reason: .update)
-        try await waitUntil("engine subscribed") { sync.events.subscriberCount > 0 }
-        sync.events.publish(HubEvent(sequence: 1, tenant: "acme", at: at(0.1), payload: .presenceChanged(change)))
-        try await sync.settle()
+        for name in ["alice", "bob", "carol"] { source.setCalendar("\(name)@one.example", [meeting("m-\(name)", -30, 60)]) }
+        let hub = CalendarSyncPresenceHub()
+        // Alice set her presence by hand after her meeting started: the hub ignores the calendar (PRES-8).
+        try hub.change("alice", PresenceUpdate(activity: "busy", source: .user), at: at(-10))
+        let users = ["alice", "bob", "carol"].map { user($0, "\($0)@one.example") }
+        let sync = SyncHarness(users: users, source: source, hub: hub)
+        _ = try await sync.sink.waitForOutputs(count: 3)
+        #expect(sync.sink.submissions.filter { $0.result == .ignored(.olderThanManualChange) }.map(\.output) == [
+            .presence("alice", setting("in_meeting", from: -30, until: 60)),
+        ])
+        // Bob changes his presence by hand after the calendar set it; carol badges in at the door.
+        try hub.change("bob", PresenceUpdate(activity: "at_lunch", source: .user), at: sync.time.now)
+        try hub.change("carol", PresenceUpdate(activity: "at_office", source: .accessControl, endsAt: at(120)), at: sync.time.now)
 
-        source.setCalendar("alice@one.example", [])
-        source.setCalendar("bob@one.example", [])
+        for name in ["alice", "bob", "carol"] { source.setCalendar("\(name)@one.example", []) }
         await sync.time.advance(by: .seconds(30))
-        sync.engine.trigger("alice")
-        sync.engine.trigger("bob")
+        for name in ["alice", "bob", "carol"] { sync.engine.trigger(UserID(name)) }
+        _ = try await sync.sink.waitForOutputs(count: 5)
         try await sync.waitForReads("alice@one.example", 2)
-        try await sync.waitForReads("bob@one.example", 2)
         try await sync.settle()
-        #expect(sync.sink.outputs.count == 2, "no lift for presence the calendar does not hold")
-        #expect(sync.state.values[CalendarSyncKeys.applied("alice")] == nil)
-        #expect(sync.state.values[CalendarSyncKeys.applied("bob")] == nil)
+        let lifts = sync.sink.submissions.filter { if case .liftPresence = $0.output { true } else { false } }
+        #expect(lifts.count == 2 && lifts.map(\.output).contains(lifting("bob")) && lifts.map(\.output).contains(lifting("carol")),
+                "one lift each for bob and carol; none for alice, whose change the hub never applied")
+        #expect(lifts.allSatisfy { $0.result == .ignored(.changedSince) })
+        #expect(sync.sink.outputs.count == 5)
+        let bob = hub.presence(of: "bob", at: at(0.5))
+        #expect(bob.activity == "at_lunch" && bob.source == .user)
+        let carol = hub.presence(of: "carol", at: at(0.5))
+        #expect(carol.activity == "at_office" && carol.pendingRevert?.source == .accessControl && carol.pendingRevert?.at == at(120))
+        #expect(hub.presence(of: "alice", at: at(0.5)).activity == "busy")
+        try await waitUntil("applied records cleared") {
+            ["alice", "bob", "carol"].allSatisfy { sync.state.values[CalendarSyncKeys.applied(UserID($0))] == nil }
+        }
         await sync.stop()
     }
 
@@ -302,7 +338,7 @@ struct CalendarSyncEngineTests {
         sync.directory.upsert(user("carol", "carol@one.example"))
         sync.events.publish(HubEvent(sequence: 1, tenant: "acme", at: at(0), payload: .userChanged("bob")))
         _ = try await sync.sink.waitForOutputs(count: 3)
-        #expect(sync.sink.outputs.contains(.presence("bob", lifting("in_meeting", from: -30, at: at(0)))))
+        #expect(sync.sink.outputs.contains(lifting("bob")))
         #expect(sync.sink.outputs.contains(.presence("carol", setting("in_meeting", from: -30, until: 60))))
         try await waitUntil("bob's state dropped") {
             !sync.state.values.keys.contains { $0.hasSuffix(".bob") }

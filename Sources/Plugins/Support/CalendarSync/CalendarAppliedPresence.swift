@@ -2,7 +2,7 @@ import Foundation
 import HubCore
 
 /// What the engine last submitted for a user (`calsync.applied.<user>`), so a moved or cancelled entry
-/// can move or lift exactly the presence it caused, also after a restart.
+/// can move the presence it caused, or lift it with `.liftPresence`, also after a restart.
 public struct CalendarAppliedPresence: Sendable, Equatable, Codable {
     /// The presence submitted.
     public var presence: CalendarPresence
@@ -29,13 +29,9 @@ extension CalendarAppliedPresence {
             occurredAt: presence.since, endsAt: presence.until)
     }
 
-    /// The update that lifts the presence this record caused: the same change, ending in `grace`. The hub
-    /// then reverts it (clearing the note it wrote) unless something changed the presence since, and
-    /// ignores it if the user changed presence by hand after the run started.
-    func liftUpdate(at now: Date, grace: TimeInterval = 1) -> PresenceUpdate {
-        let end = now.addingTimeInterval(grace)
-        return PresenceUpdate(
-            activity: presence.activity, until: .set(end), noteIfEmpty: presence.note, source: .calendar,
-            occurredAt: presence.since, endsAt: end)
+    /// Whether lifting this record's presence could still do anything: the hub applied it and it has not
+    /// ended. Whether it is still the user's presence (nothing changed it since) the hub decides (PRES-8).
+    func isLiftable(at now: Date) -> Bool {
+        accepted && presence.until > now
     }
 }

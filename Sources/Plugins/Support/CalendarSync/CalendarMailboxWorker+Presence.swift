@@ -8,11 +8,11 @@ extension CalendarMailboxWorker {
         retryPresenceAt = nil
         if let wanted = decision.presence {
             guard applied?.presence != wanted else { return }
-            await submit(CalendarAppliedPresence.update(setting: wanted), recording: wanted, at: now)
+            await submit(.presence(user, CalendarAppliedPresence.update(setting: wanted)), recording: wanted, at: now)
         } else if let previous = applied {
-            // Only lift what is still ours: not after it ended, not after another source changed presence.
-            if previous.accepted, previous.presence.until > now, !ownership.changedByOthers(user, since: previous.submittedAt) {
-                await submit(previous.liftUpdate(at: now), recording: nil, at: now)
+            // The hub lifts it only if it is still the calendar's change (PRES-8); a natural end needs nothing.
+            if previous.isLiftable(at: now) {
+                await submit(.liftPresence(user, source: .calendar), recording: nil, at: now)
             } else {
                 applied = nil
                 await save(CalendarAppliedPresence?.none, CalendarSyncKeys.applied(user))
@@ -20,10 +20,10 @@ extension CalendarMailboxWorker {
         }
     }
 
-    private mutating func submit(_ update: PresenceUpdate, recording presence: CalendarPresence?, at now: Date) async {
+    private mutating func submit(_ output: PluginOutput, recording presence: CalendarPresence?, at now: Date) async {
         let result: PluginOutputResult
         do {
-            result = try await context.sink.submit(.presence(user, update))
+            result = try await context.sink.submit(output)
         } catch {
             retryPresenceAt = now.addingTimeInterval(30)
             context.logger.warning("calendar sync: hub did not take presence", metadata: ["user": "\(user)", "error": "\(error)"])

@@ -13,7 +13,6 @@ struct CalendarMailboxWorker {
     let context: PluginContext
     let gate: ServerGate
     let signal: WakeSignal
-    let ownership: PresenceOwnership
     let board: CalendarSyncBoard
 
     private var store: CalendarSyncStore { CalendarSyncStore(state: context.state) }
@@ -31,7 +30,7 @@ struct CalendarMailboxWorker {
 
     init(
         mailbox: CalendarMailbox, source: any CalendarSource, options: CalendarSyncOptions, context: PluginContext,
-        gate: ServerGate, signal: WakeSignal, ownership: PresenceOwnership, board: CalendarSyncBoard
+        gate: ServerGate, signal: WakeSignal, board: CalendarSyncBoard
     ) {
         self.mailbox = mailbox
         self.source = source
@@ -39,7 +38,6 @@ struct CalendarMailboxWorker {
         self.context = context
         self.gate = gate
         self.signal = signal
-        self.ownership = ownership
         self.board = board
         self.nextRead = context.clock.now()
     }

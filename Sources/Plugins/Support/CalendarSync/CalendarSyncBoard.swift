@@ -39,25 +39,3 @@ final class CalendarSyncBoard: Sendable {
         reporter.report(detail: "calendars: \(counts.mailboxes) mailboxes, \(counts.failed.count) failing")
     }
 }
-
-/// Remembers when another source last changed a user's activity, until-time or note, so the engine never
-/// lifts a presence that is no longer the calendar's.
-final class PresenceOwnership: Sendable {
-    private let lastForeignChange = Mutex<[UserID: Date]>([:])
-
-    /// Notes a presence change seen on the hub's event stream.
-    func observe(_ change: PresenceChange) {
-        guard change.source != .calendar else { return }
-        let after = change.after
-        if let before = change.before, before.activity == after.activity, before.until == after.until,
-           before.note == after.note, before.role == after.role {
-            return  // online/idle only
-        }
-        lastForeignChange.withLock { $0[change.user] = change.at }
-    }
-
-    /// Whether another source changed `user`'s presence at or after `date`.
-    func changedByOthers(_ user: UserID, since date: Date) -> Bool {
-        lastForeignChange.withLock { $0[user].map { $0 >= date } ?? false }
-    }
-}

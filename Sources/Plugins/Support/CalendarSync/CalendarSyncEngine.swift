@@ -8,8 +8,10 @@ import Synchronization
 ///
 /// It reads the directory for users with calendars, runs one task per mailbox (bounded per server,
 /// rate-limited per mailbox, jittered), applies ``CalendarPresenceRules`` at every entry boundary, submits
-/// `.presence(user, …)` with source `.calendar`, lifts or moves what it caused when entries are cancelled
-/// or moved, and records per-mailbox status under ``CalendarSyncKeys``. Time comes from `context.clock` only.
+/// `.presence(user, …)` with source `.calendar`, moves what it caused when an entry moves, sends
+/// `.liftPresence(user, source: .calendar)` when an entry in effect is cancelled or moved away (the hub
+/// lifts it only if it is still the calendar's change), and records per-mailbox status under
+/// ``CalendarSyncKeys``. Time comes from `context.clock` only.
 ///
 /// ```swift
 /// func run(context: PluginContext) async throws {
@@ -23,7 +25,6 @@ public final class CalendarSyncEngine: Sendable {
     private let options: CalendarSyncOptions
     private let signals = Mutex<[String: (user: UserID, signal: WakeSignal)]>([:])
     private let directoryChanged = WakeSignal()
-    private let ownership = PresenceOwnership()
 
     /// Creates an engine reading through `source` with `options`.
     public init(source: any CalendarSource, options: CalendarSyncOptions = CalendarSyncOptions()) {
@@ -52,10 +53,9 @@ public final class CalendarSyncEngine: Sendable {
         let board = CalendarSyncBoard(reporter: context.status)
         let gates = Mutex<[String: ServerGate]>([:])
         var workers: [UserID: (mailbox: CalendarMailbox, task: Task<Void, Never>)] = [:]
-        let events = Task { [ownership, directoryChanged] in
+        let events = Task { [directoryChanged] in
             for await event in context.subscribe() {
                 switch event.payload {
-                case let .presenceChanged(change): ownership.observe(change)
                 case .userChanged, .userRemoved: directoryChanged.fire()
                 default: break
                 }
@@ -86,7 +86,7 @@ public final class CalendarSyncEngine: Sendable {
                 signals.withLock { $0[mailbox.address.lowercased()] = (user, signal) }
                 var worker = CalendarMailboxWorker(
                     mailbox: mailbox, source: source, options: options, context: context, gate: gate, signal: signal,
-                    ownership: ownership, board: board)
+                    board: board)
                 workers[user] = (mailbox, Task { await worker.run() })
             }
             let users = wanted.keys.sorted()
@@ -123,9 +123,8 @@ public final class CalendarSyncEngine: Sendable {
     private func forget(_ user: UserID, context: PluginContext) async {
         let store = CalendarSyncStore(state: context.state)
         let now = context.clock.now()
-        if let applied = try? await store.load(CalendarAppliedPresence.self, CalendarSyncKeys.applied(user)),
-           applied.accepted, applied.presence.until > now, !ownership.changedByOthers(user, since: applied.submittedAt) {
-            _ = try? await context.sink.submit(.presence(user, applied.liftUpdate(at: now)))
+        if let applied = try? await store.load(CalendarAppliedPresence.self, CalendarSyncKeys.applied(user)), applied.isLiftable(at: now) {
+            _ = try? await context.sink.submit(.liftPresence(user, source: .calendar))
         }
         for key in [CalendarSyncKeys.applied(user), CalendarSyncKeys.mailbox(user), CalendarSyncKeys.status(user)] {
             try? await context.state.set(nil, for: key)
