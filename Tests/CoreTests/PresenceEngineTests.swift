@@ -127,6 +127,26 @@ struct PresenceEngineTests {
         #expect(presence.revision == 2)
     }
 
+    @Test(arguments: [PresenceSource.user, .admin, .accessControl, .calendar])
+    func aNewActivityWithoutAnUntilTimeDropsTheOldOne(_ source: PresenceSource) throws {
+        var engine = PresenceEngine()
+        try apply(&engine, PresenceUpdate(activity: "in_meeting", until: .set(at(600)), source: .admin), at: at(0))
+        try apply(&engine, PresenceUpdate(activity: "at_office", source: source, occurredAt: at(1)), at: at(1))
+        #expect(engine.presences[anna]?.activity == "at_office")
+        #expect(engine.presences[anna]?.until == nil, "the meeting's until-time does not describe being at the office")
+    }
+
+    @Test func theSameActivityOrANoteKeepsTheUntilTime() throws {
+        var engine = PresenceEngine()
+        try apply(&engine, PresenceUpdate(activity: "in_meeting", until: .set(at(600)), source: .user), at: at(0))
+        try apply(&engine, PresenceUpdate(note: .set("Room 4"), source: .user), at: at(1))
+        #expect(engine.presences[anna]?.until == at(600))
+        try apply(&engine, PresenceUpdate(activity: "in_meeting", source: .user), at: at(2))
+        #expect(engine.presences[anna]?.until == at(600), "reconfirming the activity keeps its until-time")
+        try apply(&engine, PresenceUpdate(activity: "at_lunch", until: .set(at(60)), source: .user), at: at(3))
+        #expect(engine.presences[anna]?.until == at(60))
+    }
+
     @Test func anInformativeUntilTimeDoesNotChangePresenceWhenItPasses() throws {
         var engine = PresenceEngine()
         try apply(&engine, PresenceUpdate(activity: "at_lunch", until: .set(at(30)), source: .user), at: at(0))

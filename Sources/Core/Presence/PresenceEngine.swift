@@ -81,7 +81,13 @@ public struct PresenceEngine: Sendable {
             }
             if let activity = update.activity { next.activity = activity }
             if let role = update.role { next.role = role }
-            if let until = update.until { next.until = until.value }
+            if let until = update.until {
+                next.until = until.value
+            } else if let activity = update.activity, activity != before.activity {
+                // The until-time belongs to the activity it was given with (PRES-3): a new activity
+                // without one must not inherit "in a meeting until 14:00".
+                next.until = nil
+            }
             if let note = update.note { next.note = note.value ?? "" }
             // A note an automatic change wrote and that is still pending its revert is not the user's:
             // a later automatic change may replace it, and its revert still clears it.
