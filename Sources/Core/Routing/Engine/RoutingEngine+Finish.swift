@@ -51,7 +51,8 @@ extension RoutingEngine {
     mutating func cancelLegs(_ id: CallID, except keep: LegID?, into out: inout Effects) {
         guard let index = calls.index(forKey: id) else { return }
         let legs = Self.legs(of: &calls.values[index])
-        for (leg, state) in zip(legs.keys, legs.values) where leg != keep {
+        for entry in legs.entries where entry.id != keep {
+            let leg = entry.id, state = entry.state
             out.add(.cancelRing(id, leg))
             out.add(.cancelWake(.ring(id, leg)))
             if let user = state.user, let slot = agentSlots[user], agents[slot].ringing?.call == id {

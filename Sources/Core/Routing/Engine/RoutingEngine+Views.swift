@@ -21,7 +21,7 @@ extension RoutingEngine {
             state = .ringing
         }
         var ringing: [UserID] = []
-        for leg in call.legs.keys { if let user = call.legs[leg]?.user, !ringing.contains(user) { ringing.append(user) } }
+        for leg in call.legs.entries { if let user = leg.state.user, !ringing.contains(user) { ringing.append(user) } }
         return ActiveCall(id: id, from: call.from, to: call.to, target: call.target, state: state, offeredAt: call.offeredAt,
                           answeredAt: call.answeredAt, ringing: ringing)
     }
