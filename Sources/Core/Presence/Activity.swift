@@ -1,8 +1,12 @@
 /// Identifies an activity in a tenant's catalogue (`in_meeting`, `at_lunch` …).
 public struct ActivityID: StringIdentifier {
     public let rawValue: String
+    public let cachedHash: Int
     /// Wraps a raw activity id without checking it.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+        cachedHash = rawValue.hashValue
+    }
 }
 
 /// What a user is doing, from the tenant's catalogue (PRES-1).
@@ -25,8 +29,12 @@ public struct Activity: Codable, Sendable, Hashable, Identifiable {
 /// A presence role (PRES-2): decides caller id and which routing rules apply.
 public struct RoleID: StringIdentifier {
     public let rawValue: String
+    public let cachedHash: Int
     /// Wraps a raw role id without checking it.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+        cachedHash = rawValue.hashValue
+    }
 
     /// Calls present the enterprise number.
     public static let work: RoleID = "work"

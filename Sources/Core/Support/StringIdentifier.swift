@@ -4,6 +4,9 @@ public protocol StringIdentifier: RawRepresentable, Hashable, Codable, Sendable,
 {
     /// Wraps a raw string without checking it.
     init(_ rawValue: String)
+    /// `rawValue.hashValue`, worked out once when the id is made: routing and presence tables look the same
+    /// ids up many times per step. It is this process's seeded hash, never stored or sent anywhere.
+    var cachedHash: Int { get }
 }
 
 extension StringIdentifier {
@@ -19,6 +22,21 @@ extension StringIdentifier {
         self.init(codingKey.stringValue)
     }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.cachedHash == rhs.cachedHash && lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(cachedHash) }
+
+    /// What `Dictionary` and `Set` use: the cached hash mixed with the table's seed (SplitMix64's finaliser),
+    /// instead of hashing the text again on every lookup. Crafted collisions stay out of reach because the
+    /// cached hash is the process's randomly keyed SipHash. Departure from public-API-only: see
+    /// docs/design-departures.md.
+    public func _rawHashValue(seed: Int) -> Int {
+        var mixed = UInt64(bitPattern: Int64(cachedHash ^ seed))
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(bitPattern: UInt(truncatingIfNeeded: mixed ^ (mixed >> 31)))
+    }
 
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
