@@ -5,6 +5,7 @@ import HTTPTypes
 import HubCore
 import HubPluginTesting
 import HummingbirdTesting
+import Logging
 import Testing
 
 @Suite("Routing through the API: plan, agents, call control, logs, figures (ROUTE, ACD, HUNT, LOG)", .timeLimit(.minutes(1)))
@@ -83,6 +84,40 @@ struct RoutingAPITests {
                 let otherLog = try await client.send(.get, "/api/v1/tenants/acme/users/bertil/call-log", token: tokens["acmeUser"])
                 #expect(otherLog.status == .forbidden)
             }
+        }
+    }
+
+    @Test("queue figures survive a restart: the windows are rebuilt from the stored call records (ACD-10)")
+    func queueFiguresSurviveARestart() async throws {
+        let hub = try await TestHub.make()
+        defer { hub.cleanUp() }
+        let tokens = hub.tokens
+        try await withRouting(hub) {
+            try await hub.runtime.application().test(.router) { client in
+                _ = try await client.send(.put, "/api/v1/tenants/acme/routing", token: tokens["acmeAdmin"], json: Self.plan)
+                _ = try await client.send(.put, "/api/v1/tenants/acme/users/bertil/add-ons/agent", token: tokens["acmeAdmin"])
+                _ = try await client.send(.put, "/api/v1/tenants/acme/queues/support/agents/bertil", token: tokens["acmeUser2"])
+                let offer = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
+                                                  json: #"{"id": "call-1", "from": "+358501112233", "to": "+358101239000"}"#)
+                let leg = try #require(ringLeg(offer, user: "bertil"))
+                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-1/events", token: tokens["acmeService"],
+                                          json: #"{"type": "answered", "leg": \#(leg)}"#)
+                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-1/events", token: tokens["acmeService"], json: #"{"type": "ended"}"#)
+                _ = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
+                                          json: #"{"id": "call-2", "from": "+358501112244", "to": "+358101239000"}"#)
+                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-2/events", token: tokens["acmeService"], json: #"{"type": "caller_hung_up"}"#)
+            }
+        }
+        let reopened = try await HubRuntime.make(
+            hub.runtime.configuration, registry: BuiltinPlugins.registry,
+            clock: HubClock(hub.clock, epoch: TestHub.epoch), logger: .init(label: "test"))
+        try await reopened.application().test(.router) { client in
+            let queue = try await client.send(.get, "/api/v1/tenants/acme/queues/support", token: tokens["acmeSupervisor"])
+            let figures = queue.object["figures"] as? [[String: Any]] ?? []
+            #expect(figures.count == 3, "\(queue.text)")
+            #expect(figures.first?["offered"] as? Int == 2, "\(queue.text)")
+            #expect(figures.first?["answered"] as? Int == 1)
+            #expect(figures.first?["shortAbandoned"] as? Int == 1, "hung up at once: a short abandon")
         }
     }
 

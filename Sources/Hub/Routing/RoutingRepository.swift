@@ -79,6 +79,15 @@ struct RoutingRepository: Sendable {
         }
     }
 
+    /// Finished queue calls of a tenant that ended at or after `since`, oldest first (to rebuild queue statistics).
+    func queueRecords(tenant: TenantID, since: Date) throws -> [CallRecord] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT body FROM call_record WHERE tenant = ? AND queue IS NOT NULL AND ended_at >= ? ORDER BY ended_at",
+                             arguments: [tenant.rawValue, since.timeIntervalSince1970])
+                .map { try StoreCoding.decode(CallRecord.self, $0["body"]) }
+        }
+    }
+
     /// Finished calls of a tenant, newest first, optionally of one queue and after a time.
     func records(tenant: TenantID, queue: QueueID?, since: Date?, limit: Int) throws -> [CallRecord] {
         try database.pool.read { db in

@@ -36,10 +36,13 @@ actor RoutingService {
         for tenant in await engine.tenantIDs() {
             let users = (try? await engine.routingUsers(tenant: tenant)) ?? []
             let plan = stored.plans[tenant] ?? RoutingRepository.StoredPlan(plan: RoutingPlan(), schedules: [:])
-            var routing = TenantRouting(engine: RoutingEngine(plan: plan.plan, users: users, seed: UInt64(abs(tenant.rawValue.hashValue))),
+            var routing = TenantRouting(engine: RoutingEngine(plan: plan.plan, users: users, seed: TenantRouting.seed(for: tenant)),
                                         schedules: plan.schedules)
             routing.engine.timeZone = await engine.timeZone(tenant: tenant)
             for (user, queue) in stored.logins[tenant] ?? [] { _ = routing.engine.handle(.agentLogin(user, queue), at: now) }
+            // The sliding windows come back from the calls that ended within the longest one.
+            let retention = QueueStatistics.Configuration.defaultWindows.max() ?? 14_400
+            routing.statistics = QueueStatistics.rebuild(from: try repository.queueRecords(tenant: tenant, since: now - retention))
             tenants[tenant] = routing
             await engine.registerRoutingNumbers(tenant: tenant, plan.plan)
             refreshSchedules(tenant, at: now)

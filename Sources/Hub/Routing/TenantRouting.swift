@@ -32,30 +32,15 @@ struct TenantRouting: Sendable {
                 }
             }
             if case let .queueEvent(queue, event) = effect {
-                statistics[queue, default: QueueStatistics()].record(Self.statisticsEvent(event), at: now)
+                statistics[queue, default: QueueStatistics()].record(QueueStatistics.Event(event), at: now)
             }
         }
     }
 
-    /// The statistics view of an engine queue event.
-    static func statisticsEvent(_ event: QueueEvent) -> QueueStatistics.Event {
-        switch event {
-        case .joined: .joined
-        case let .answered(waited, _): .answered(wait: waited)
-        case let .abandoned(waited): .abandoned(wait: waited)
-        case let .diverted(reason, waited): .diverted(diversionKind(reason), wait: waited)
-        case let .completed(talked, _): .handled(handleTime: talked)
-        }
-    }
-
-    static func diversionKind(_ reason: DivertReason) -> QueueStatistics.DiversionKind {
-        switch reason {
-        case .rush: .rush
-        case .timeout: .timeout
-        case .noAgents: .noAgents
-        case .night: .nightMode
-        default: .noAnswer
-        }
+    /// The seed of a tenant's random queue and hunt-group orders: the same on every start (FNV-1a of the id;
+    /// `hashValue` differs per process), so a replay decides as the original run did.
+    static func seed(for tenant: TenantID) -> UInt64 {
+        tenant.rawValue.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
     }
 
     /// Schedules closed at `now`, and the next time any of them changes.
