@@ -94,18 +94,19 @@ struct RoutingAPITests {
         let tokens = hub.tokens
         try await withRouting(hub) {
             try await hub.runtime.application().test(.router) { client in
-                _ = try await client.send(.put, "/api/v1/tenants/acme/routing", token: tokens["acmeAdmin"], json: Self.plan)
-                _ = try await client.send(.put, "/api/v1/tenants/acme/users/bertil/add-ons/agent", token: tokens["acmeAdmin"])
-                _ = try await client.send(.put, "/api/v1/tenants/acme/queues/support/agents/bertil", token: tokens["acmeUser2"])
-                let offer = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
-                                                  json: #"{"id": "call-1", "from": "+358501112233", "to": "+358101239000"}"#)
-                let leg = try #require(ringLeg(offer, user: "bertil"))
-                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-1/events", token: tokens["acmeService"],
-                                          json: #"{"type": "answered", "leg": \#(leg)}"#)
-                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-1/events", token: tokens["acmeService"], json: #"{"type": "ended"}"#)
-                _ = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
-                                          json: #"{"id": "call-2", "from": "+358501112244", "to": "+358101239000"}"#)
-                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-2/events", token: tokens["acmeService"], json: #"{"type": "caller_hung_up"}"#)
+                for (path, token) in [("routing", "acmeAdmin"), ("users/bertil/add-ons/agent", "acmeAdmin"), ("queues/support/agents/bertil", "acmeUser2")] {
+                    _ = try await client.send(.put, "/api/v1/tenants/acme/" + path, token: tokens[token], json: path == "routing" ? Self.plan : nil)
+                }
+                // Two calls for bertil: one answered and ended, one given up at once (a short abandon).
+                for (call, answered) in [("call-1", true), ("call-2", false)] {
+                    let offer = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
+                                                      json: #"{"id": "\#(call)", "from": "+358501112233", "to": "+358101239000"}"#)
+                    let leg = try #require(ringLeg(offer, user: "bertil"))
+                    let events = answered ? [#"{"type": "answered", "leg": \#(leg)}"#, #"{"type": "ended"}"#] : [#"{"type": "caller_hung_up"}"#]
+                    for event in events {
+                        _ = try await client.send(.post, "/api/v1/tenants/acme/calls/\(call)/events", token: tokens["acmeService"], json: event)
+                    }
+                }
             }
         }
         let reopened = try await HubRuntime.make(

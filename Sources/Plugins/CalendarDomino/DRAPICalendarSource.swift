@@ -14,7 +14,7 @@ public struct DRAPICalendarSource: CalendarSource {
     private let settings: CalendarDominoPlugin.Settings
     private let context: PluginContext
     private let counters: DominoCounters
-    private let tokens: DRAPITokenSource
+    private let tokens: BearerTokenCache
     private let zone: TimeZone
 
     /// Creates a source sending through `transport`.
@@ -23,7 +23,7 @@ public struct DRAPICalendarSource: CalendarSource {
         self.settings = settings
         self.context = context
         self.counters = DominoCounters()
-        self.tokens = DRAPITokenSource(transport: transport, clock: context.clock, settings: settings)
+        self.tokens = DRAPITokenSource.cache(transport: transport, clock: context.clock, settings: settings)
         self.zone = TimeZone(identifier: settings.timeZone) ?? .gmt
     }
 

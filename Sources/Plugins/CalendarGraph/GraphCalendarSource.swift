@@ -4,7 +4,7 @@ import HubPluginSupport
 
 /// The Graph adapter of the calendar sync engine: one token source for the app, one delta round per fetch.
 public struct GraphCalendarSource: CalendarSource {
-    private let tokens: GraphTokenSource
+    private let tokens: BearerTokenCache
     private let delta: GraphDeltaSync
     private let settings: CalendarGraphPlugin.Settings
     private let counters: GraphCounters
@@ -12,7 +12,7 @@ public struct GraphCalendarSource: CalendarSource {
     /// Creates a source sending through `transport`.
     public init(settings: CalendarGraphPlugin.Settings, transport: any HTTPTransport, context: PluginContext) {
         let counters = GraphCounters()
-        let tokens = GraphTokenSource(transport: transport, clock: context.clock, settings: settings)
+        let tokens = GraphTokenSource.cache(transport: transport, clock: context.clock, settings: settings)
         self.tokens = tokens
         self.settings = settings
         self.counters = counters

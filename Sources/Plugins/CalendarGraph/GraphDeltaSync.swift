@@ -12,7 +12,7 @@ import Logging
 /// the token once.
 struct GraphDeltaSync: Sendable {
     let transport: any HTTPTransport
-    let tokens: GraphTokenSource
+    let tokens: BearerTokenCache
     let settings: CalendarGraphPlugin.Settings
     let context: PluginContext
     let counters: GraphCounters

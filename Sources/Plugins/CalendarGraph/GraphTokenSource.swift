@@ -2,60 +2,25 @@ import Foundation
 import HubCore
 import HubPluginSupport
 
-/// Fetches app-only access tokens and keeps each until shortly before it expires.
-///
-/// Concurrent callers share one token request. A refused request (bad secret, no consent) is
+/// Fetches app-only access tokens (client credentials); a ``BearerTokenCache`` keeps each until shortly before
+/// it expires and shares one request among concurrent callers. A refused request (bad secret, no consent) is
 /// ``CalendarSourceError/accessDenied(_:)`` for every mailbox until the configuration changes.
-actor GraphTokenSource {
-    private let transport: any HTTPTransport
-    private let clock: HubClock
-    private let url: String
-    private let body: Data
-    private let timeout: Duration
-    private var cached: (token: String, expires: Date)?
-    private var pending: Task<String, any Error>?
-    /// Token requests sent (for tests and statistics).
-    private(set) var requests = 0
-
+enum GraphTokenSource {
     /// Renew this long before the announced expiry, so a token never expires in flight.
     static let margin: TimeInterval = 120
 
-    init(transport: any HTTPTransport, clock: HubClock, settings: CalendarGraphPlugin.Settings) {
-        self.transport = transport
-        self.clock = clock
-        self.url = GraphTokenRequest.url(base: settings.tokenURL, tenant: settings.tenantID)
-        self.body = GraphTokenRequest.body(clientID: settings.clientID, clientSecret: settings.clientSecret, scope: settings.scope)
-        self.timeout = settings.requestTimeout.duration
-    }
-
-    /// A valid token, from the cache or a new request.
-    func token() async throws(CalendarSourceError) -> String {
-        if let cached, clock.now() < cached.expires { return cached.token }
-        let task: Task<String, any Error>
-        if let pending {
-            task = pending
-        } else {
-            task = Task { try await self.fetch() }
-            pending = task
-        }
-        do {
-            let token = try await task.value
-            return token
-        } catch let error as CalendarSourceError {
-            throw error
-        } catch {
-            throw .unavailable("token request: \(error)")
+    /// A token cache whose requests go to the settings' token endpoint.
+    static func cache(transport: any HTTPTransport, clock: HubClock, settings: CalendarGraphPlugin.Settings) -> BearerTokenCache {
+        let url = GraphTokenRequest.url(base: settings.tokenURL, tenant: settings.tenantID)
+        let body = GraphTokenRequest.body(clientID: settings.clientID, clientSecret: settings.clientSecret, scope: settings.scope)
+        let timeout = settings.requestTimeout.duration
+        return BearerTokenCache(clock: clock, margin: margin) { () async throws(CalendarSourceError) in
+            try await Self.fetch(url: url, body: body, timeout: timeout, transport: transport)
         }
     }
 
-    /// Forgets the cached token (after a 401 from Graph).
-    func invalidate() {
-        cached = nil
-    }
-
-    private func fetch() async throws(CalendarSourceError) -> String {
-        defer { pending = nil }
-        requests += 1
+    private static func fetch(url: String, body: Data, timeout: Duration, transport: any HTTPTransport)
+        async throws(CalendarSourceError) -> (token: String, lifetime: TimeInterval) {
         let request = HTTPRequest(
             method: "POST", url: url, headers: [HTTPField("Content-Type", "application/x-www-form-urlencoded")], body: body,
             timeout: timeout)
@@ -70,8 +35,6 @@ actor GraphTokenSource {
         guard let granted = try? decoder.decode(GraphTokenRequest.Granted.self, from: response.body), !granted.accessToken.isEmpty else {
             throw .invalidResponse("token endpoint: answer has no access_token/expires_in")
         }
-        let lifetime = max(TimeInterval(granted.expiresIn) - Self.margin, TimeInterval(granted.expiresIn) / 2)
-        cached = (granted.accessToken, clock.now().addingTimeInterval(lifetime))
-        return granted.accessToken
+        return (granted.accessToken, TimeInterval(granted.expiresIn))
     }
 }
