@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import HubPluginSupport
 import Logging
 
 /// Owns the Core engines of every tenant and applies inputs one at a time, in order: validate,

@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import HubPluginSupport
 import ServiceLifecycle
 
 /// Sleeps on the injected clock until the engine's earliest deadline, then fires due timers.

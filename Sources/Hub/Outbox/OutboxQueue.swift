@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import HubPluginSupport
 
 /// The outbox as one gateway instance sees it: its tenant's messages of its channels.
 struct OutboxQueue: OutboundMessageQueue {

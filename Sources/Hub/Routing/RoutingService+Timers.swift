@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import HubPluginSupport
 import Logging
 
 extension RoutingService {

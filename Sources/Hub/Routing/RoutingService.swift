@@ -1,5 +1,6 @@
 import Foundation
 import HubCore
+import HubPluginSupport
 import Logging
 
 /// Owns the routing engine of every tenant and applies call, agent and presence inputs in order:

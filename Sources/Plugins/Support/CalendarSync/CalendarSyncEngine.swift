@@ -36,7 +36,7 @@ public final class CalendarSyncEngine: Sendable {
     @discardableResult
     public func trigger(_ user: UserID) -> Bool {
         let signal = signals.withLock { $0.values.first { $0.user == user }?.signal }
-        signal?.fire()
+        signal?.notify()
         return signal != nil
     }
 
@@ -44,7 +44,7 @@ public final class CalendarSyncEngine: Sendable {
     @discardableResult
     public func trigger(address: String) -> Bool {
         let signal = signals.withLock { $0[address.lowercased()]?.signal }
-        signal?.fire()
+        signal?.notify()
         return signal != nil
     }
 
@@ -56,7 +56,7 @@ public final class CalendarSyncEngine: Sendable {
         let events = Task { [directoryChanged] in
             for await event in context.subscribe() {
                 switch event.payload {
-                case .userChanged, .userRemoved: directoryChanged.fire()
+                case .userChanged, .userRemoved: directoryChanged.notify()
                 default: break
                 }
             }
