@@ -27,6 +27,7 @@ struct HubEventCodingTests {
         (HubEvent.Payload.presenceChanged(sampleChange()), "presence.changed"),
         (.userChanged("anna"), "user.changed"),
         (.userRemoved("bertil"), "user.removed"),
+        (.catalogueChanged, "catalogue.changed"),
     ])
     func roundTripKeepsEveryField(_ payload: HubEvent.Payload, _ type: String) throws {
         let event = HubEvent(sequence: 42, tenant: "acme", at: t0, payload: payload)

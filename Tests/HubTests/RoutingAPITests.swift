@@ -216,6 +216,39 @@ struct RoutingAPITests {
         }
     }
 
+    @Test("routing follows the tenant's own activities: a custom activity for group calls takes queue calls until the admin says otherwise (PRES-1, ACD-6)")
+    func customActivitiesReachRouting() async throws {
+        let hub = try await TestHub.make()
+        defer { hub.cleanUp() }
+        let tokens = hub.tokens
+        try await withRouting(hub) {
+            try await hub.runtime.application().test(.router) { client in
+                let admin = tokens["acmeAdmin"]
+                _ = try await client.send(.put, "/api/v1/tenants/acme/routing", token: admin, json: Self.plan)
+                let onSite = try await client.send(.put, "/api/v1/tenants/acme/activities/on_site", token: admin,
+                                                   json: #"{"name":"On site","availableForGroupCalls":true}"#)
+                #expect(onSite.status == .ok, "\(onSite.text)")
+                _ = try await client.send(.put, "/api/v1/tenants/acme/users/bertil/add-ons/agent", token: admin)
+                _ = try await client.send(.put, "/api/v1/tenants/acme/queues/support/agents/bertil", token: tokens["acmeUser2"])
+                let presence = try await client.send(.patch, "/api/v1/tenants/acme/users/bertil/presence", token: tokens["acmeUser2"],
+                                                     json: #"{"activity": "on_site"}"#)
+                #expect(presence.status == .ok, "\(presence.text)")
+                let first = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
+                                                  json: #"{"id": "call-1", "from": "+358501112233", "to": "+358101239000"}"#)
+                #expect(ringLeg(first, user: "bertil") != nil, "on site counts as available for queue calls: \(first.text)")
+                _ = try await client.send(.post, "/api/v1/tenants/acme/calls/call-1/events", token: tokens["acmeService"],
+                                          json: #"{"type": "caller_hung_up"}"#)
+                _ = try await client.send(.put, "/api/v1/tenants/acme/activities/on_site", token: admin,
+                                          json: #"{"name":"On site","availableForGroupCalls":false}"#)
+                let second = try await client.send(.post, "/api/v1/tenants/acme/calls", token: tokens["acmeService"],
+                                                   json: #"{"id": "call-2", "from": "+358501112233", "to": "+358101239000"}"#)
+                let decisions = second.object["decisions"] as? [[String: Any]] ?? []
+                #expect(decisions.contains { $0["action"] as? String == "divert" && $0["to"] as? String == "+358101239998" },
+                        "the edited activity no longer takes queue calls: no agents, overflow: \(second.text)")
+            }
+        }
+    }
+
     @Test("a missed call sends the notification the user chose (MSG-4) through the outbox, once")
     func missedCallNotification() async throws {
         let hub = try await TestHub.make()

@@ -22,6 +22,8 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case smsReceived(IncomingSMS)
         /// A call, agent, queue or phone-state event from the routing engine.
         case routing(RoutingEvent)
+        /// The tenant's activities or roles changed (`catalogue.changed`); fetch them again.
+        case catalogueChanged
     }
 
     /// Creates an event with its hub sequence number, tenant, time and payload.
@@ -41,6 +43,7 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case .messageStatus: "message.status"
         case .smsReceived: "sms.received"
         case let .routing(event): event.type
+        case .catalogueChanged: "catalogue.changed"
         }
     }
 
@@ -57,6 +60,7 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case "user.removed": payload = .userRemoved(try container.decode(UserID.self, forKey: .user))
         case "message.status": payload = .messageStatus(try container.decode(MessageStatusChange.self, forKey: .message))
         case "sms.received": payload = .smsReceived(try container.decode(IncomingSMS.self, forKey: .sms))
+        case "catalogue.changed": payload = .catalogueChanged
         case let other where RoutingEvent.types.contains(other):
             payload = .routing(try container.decode(RoutingEvent.self, forKey: .routing))
         case let other:
@@ -76,6 +80,7 @@ public struct HubEvent: Codable, Sendable, Equatable {
         case let .messageStatus(change): try container.encode(change, forKey: .message)
         case let .smsReceived(sms): try container.encode(sms, forKey: .sms)
         case let .routing(event): try container.encode(event, forKey: .routing)
+        case .catalogueChanged: break
         }
     }
 }

@@ -54,6 +54,8 @@ struct StreamEvent: Encodable {
             try container.encode(sms, forKey: .sms)
         case let .routing(event):
             try container.encode(event, forKey: .routing)
+        case .catalogueChanged:
+            break
         }
     }
 }

@@ -186,6 +186,7 @@ extension EngineService {
         try commit([.upsertTenant(state.tenant, catalogue)],
                    audit: [auditRecord(tenant, actor: actor, action: action, target: target, before: before, after: catalogue)])
         tenants[tenant] = state
+        publish(tenant, .catalogueChanged)
     }
 
     // MARK: plugin lookups

@@ -87,7 +87,8 @@ extension RoutingService {
     /// Adds a tenant created after start-up.
     func ensureTenant(_ tenant: TenantID) async {
         guard tenants[tenant] == nil, let users = try? await engine.routingUsers(tenant: tenant) else { return }
-        var routing = TenantRouting(engine: RoutingEngine(users: users, seed: TenantRouting.seed(for: tenant)), schedules: [:])
+        let catalogue = (try? await engine.catalogue(tenant: tenant)) ?? .standard
+        var routing = TenantRouting(engine: RoutingEngine(users: users, catalogue: catalogue, seed: TenantRouting.seed(for: tenant)), schedules: [:])
         routing.engine.timeZone = await engine.timeZone(tenant: tenant)
         tenants[tenant] = routing
     }

@@ -16,6 +16,10 @@ extension RoutingService {
             if let view = await engine.routingUser(tenant: event.tenant, id: user) { tenants[event.tenant]?.engine.upsertUser(view) }
         case let .userRemoved(user):
             if let effects = tenants[event.tenant]?.engine.removeUser(user, at: now) { await settle(event.tenant, effects, at: now) }
+        case .catalogueChanged:
+            guard let catalogue = try? await engine.catalogue(tenant: event.tenant),
+                  let effects = tenants[event.tenant]?.engine.replaceCatalogue(catalogue, at: now) else { return }
+            await settle(event.tenant, effects, at: now)
         default:
             break
         }

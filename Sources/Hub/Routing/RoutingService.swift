@@ -37,8 +37,10 @@ actor RoutingService {
         for tenant in await engine.tenantIDs() {
             let users = (try? await engine.routingUsers(tenant: tenant)) ?? []
             let plan = stored.plans[tenant] ?? RoutingRepository.StoredPlan(plan: RoutingPlan(), schedules: [:])
-            var routing = TenantRouting(engine: RoutingEngine(plan: plan.plan, users: users, seed: TenantRouting.seed(for: tenant)),
-                                        schedules: plan.schedules)
+            let catalogue = (try? await engine.catalogue(tenant: tenant)) ?? .standard
+            var routing = TenantRouting(
+                engine: RoutingEngine(plan: plan.plan, users: users, catalogue: catalogue, seed: TenantRouting.seed(for: tenant)),
+                schedules: plan.schedules)
             routing.engine.timeZone = await engine.timeZone(tenant: tenant)
             for (user, queue) in stored.logins[tenant] ?? [] { _ = routing.engine.handle(.agentLogin(user, queue), at: now) }
             // The sliding windows come back from the calls that ended within the longest one.

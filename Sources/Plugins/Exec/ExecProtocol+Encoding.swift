@@ -45,11 +45,11 @@ extension ExecProtocol {
         try JSONLines.encode(EventMessage(event))
     }
 
-    /// Whether programs get `event`: presence and directory events; message and routing events are not part of protocol 1.
+    /// Whether programs get `event`: presence and directory events; message, routing and catalogue events are not part of protocol 1.
     public static func forwards(_ event: HubEvent) -> Bool {
         switch event.payload {
         case .presenceChanged, .userChanged, .userRemoved: true
-        case .messageStatus, .smsReceived, .routing: false
+        case .messageStatus, .smsReceived, .routing, .catalogueChanged: false
         }
     }
 }
@@ -104,7 +104,7 @@ private struct EventMessage: Encodable {
             reason = nil
             presence = nil
             before = nil
-        case .messageStatus, .smsReceived, .routing:
+        case .messageStatus, .smsReceived, .routing, .catalogueChanged:
             user = nil
             source = nil
             reason = nil

@@ -6,10 +6,8 @@ import Foundation
 public struct RoutingEngine: Sendable {
     /// The tenant's routing configuration.
     public internal(set) var plan: RoutingPlan
-    /// Activities (which ones count as available for queue and group calls).
-    public var catalogue: ActivityCatalogue {
-        didSet { presenceRulesChanged() }
-    }
+    /// Activities (which ones count as available for queue and group calls); changed with `replaceCatalogue`.
+    public private(set) var catalogue: ActivityCatalogue
     /// Users by id with their terminals and presence.
     public internal(set) var users: [UserID: RoutingUser]
     /// The tenant's time zone, for the until-times voicemail greetings say (PRES-9).
@@ -149,13 +147,20 @@ public struct RoutingEngine: Sendable {
         huntIndex = Dictionary(plan.huntGroups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The catalogue decides who counts as present: every agent's flag is set again and re-examined.
-    private mutating func presenceRulesChanged() {
+    /// Takes the tenant's edited catalogue: which activities count as available decides who is present, so every
+    /// agent is examined again and waiting callers may now be offered.
+    public mutating func replaceCatalogue(_ catalogue: ActivityCatalogue, at now: Date) -> [RoutingEffect] {
+        self.catalogue = catalogue
         for slot in agents.indices {
             agents[slot].present = isAvailableByPresence(agents[slot].user)
             touch(slot: slot)
         }
         for position in queues.indices { queues[position].eligibleCount = nil }
+        var out = Effects()
+        refreshFreeAgents(at: now)
+        dispatch(at: now, into: &out)
+        publishAgentStates(at: now, into: &out)
+        return out.list
     }
 
     /// Notes that an agent's state may have changed: its status is re-published and its queues re-dispatched.
