@@ -65,7 +65,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "HubBench",
         dependencies: [
-            "SMSHTTPPlugin", "HubCore", "AccessControlPlugin", "SMPPPlugin", "HubPluginSupport", "CalendarCalDAVPlugin",
+            "SMSHTTPPlugin", "HubCore", "AccessControlPlugin", "SMPPPlugin", "HubPluginSupport", "HubPluginTesting", "CalendarCalDAVPlugin",
             "CalendarEWSPlugin", "CalendarGraphPlugin", "CalendarDominoPlugin",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "NIOCore", package: "swift-nio"),

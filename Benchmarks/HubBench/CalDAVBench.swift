@@ -95,8 +95,9 @@ struct CalDAVBench {
         let context = PluginContext(
             instanceID: "bench", tenant: "bench", logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }, clock: .system,
             sink: CalDAVBenchSink(), directory: CalDAVBenchDirectory(), state: CalDAVBenchState(), subscribe: { AsyncStream { $0.finish() } })
-        let settings = CalendarCalDAVPlugin.Settings(calendarURL: rig.template, username: "hub", password: "hub")
-        let source = CalDAVSource(settings: settings, password: "hub", transport: http, context: context)
+        let account = CalDAVBenchRig.account
+        let settings = CalendarCalDAVPlugin.Settings(calendarURL: rig.template, username: account.user, password: account.password)
+        let source = CalDAVSource(settings: settings, password: account.password, transport: http, context: context)
         let window = CalendarSyncOptions().window(at: Date())
         var tokens: [Int: String] = [:]
         let cpu = CPUUsage(hubPID: rig.pid)

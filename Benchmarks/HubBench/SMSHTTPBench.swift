@@ -1,4 +1,5 @@
 import Foundation
+import HubPluginTesting
 import HubCore
 import HubPluginSupport
 import SMSHTTPPlugin
@@ -130,7 +131,7 @@ final class SMSHTTPProviderProcess: @unchecked Sendable {
     private let record: String
 
     init() async throws {
-        port = try SMSHTTPKannelRig.freePort()
+        port = try FreePort.next()
         record = FileManager.default.temporaryDirectory.appendingPathComponent("hubbench-provider-\(port).jsonl").path
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "Tests/PluginsTests/Fixtures/smsprovider/provider.py", "--style", "46elks",

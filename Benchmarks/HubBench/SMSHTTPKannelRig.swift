@@ -1,4 +1,5 @@
 import Foundation
+import HubPluginTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ final class SMSHTTPKannelRig: @unchecked Sendable {
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubbench-kannel-\(UInt32.random(in: 0 ... .max))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let ports = try (0..<5).map { _ in try Self.freePort() }
+        let ports = try (0..<5).map { _ in try FreePort.next() }
         adminPort = ports[0]
         sendsmsPort = ports[3]
         let template = try String(contentsOfFile: "Tests/PluginsTests/Fixtures/kannel/kannel.conf.template", encoding: .utf8)
@@ -79,19 +80,6 @@ final class SMSHTTPKannelRig: @unchecked Sendable {
         processes.append(process)
     }
 
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let result = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 ? getsockname(fd, $0, &length) : -1 }
-        }
-        guard result == 0 else { throw BenchError("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     static func accepts(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -1,4 +1,5 @@
 import Foundation
+import HubPluginTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,7 +40,7 @@ enum HubProcess {
 
     /// Starts `hub serve` on a free port and waits until `/healthz` answers.
     static func serve(dataDirectory: String, plugins: String, logFile: String) async throws -> (process: Process, port: Int) {
-        let port = try freePort()
+        let port = try FreePort.next()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
         process.arguments = ["serve", "--data-dir", dataDirectory, "--port", "\(port)", "--plugins", plugins, "--log-level", "warning"]
@@ -57,24 +58,6 @@ enum HubProcess {
         throw POSIXError(.ETIMEDOUT)
     }
 
-    /// A TCP port nobody listens on right now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-                guard bind(fd, pointer, length) == 0 else { return -1 }
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 
 /// Tiny HTTP client helpers over URLSession.

@@ -1,4 +1,5 @@
 import Foundation
+import HubPluginTesting
 import Testing
 
 /// `Tests/PluginsTests/Fixtures/smtp/smtp_sink.py` (aiosmtpd) on 127.0.0.1 and a free port, for hub tests.
@@ -15,7 +16,7 @@ final class OutboxSMTPServer: @unchecked Sendable {
 
     init(arguments: [String] = []) throws {
         directory = try ScratchDirectory("smtp")
-        port = try HubProcess.freePort()
+        port = try FreePort.next()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = HubProcess.repositoryRoot.appendingPathComponent("Tests/PluginsTests/Fixtures/smtp/smtp_sink.py").path

@@ -1,5 +1,6 @@
 import CalendarCalDAVPlugin
 import Foundation
+import HubPluginTesting
 import HubPluginSupport
 import Testing
 

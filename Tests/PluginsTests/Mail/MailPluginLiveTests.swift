@@ -144,7 +144,7 @@ struct MailPluginLiveTests {
 
     @Test("a server that is down: the message is retried later and the instance reports itself unavailable")
     func serverDown() async throws {
-        let port = try SMTPSink.freePort()
+        let port = try FreePort.next()
         let (outcomes, error) = try await Self.run(["url": "smtp://127.0.0.1:\(port)", "starttls": "off"], [
             Self.message("m-down", EmailContent(from: "hub@acme.example", to: ["anna@acme.example"], subject: "x", text: "x")),
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import HubPluginTesting
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ final class SMTPSink: @unchecked Sendable {
     /// Starts the server; `extra` are further arguments (`--tls CERT KEY`, `--auth user:pw`, `--delay 0.01`).
     init(_ extra: [String] = []) throws {
         directory = try TemporaryDirectory()
-        port = try Self.freePort()
+        port = try FreePort.next()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--port", "\(port)", "--dir", directory.url.path] + extra
@@ -56,24 +57,6 @@ final class SMTPSink: @unchecked Sendable {
     /// The raw bytes of received message number `n` (1-based).
     func message(_ n: Int) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: directory.path("\(n).eml"))) }
 
-    /// A TCP port nobody listens on right now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-                guard bind(fd, pointer, length) == 0 else { return -1 }
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        guard bound == 0 else { throw SMTPSinkError(message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 
 /// Why the test SMTP server could not be used.

@@ -1,38 +1,50 @@
 import Foundation
-import HubPluginSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real Radicale (Debian package `radicale`) on 127.0.0.1 with its own config, users and storage in a
 /// temporary folder; ``stop()`` ends it and removes the folder.
 ///
 /// Users get read-write access to their own collections; the service account `hub` may read every
 /// collection but write none, as a customer's admin would set it up (see the plugin README).
-final class RadicaleServer: @unchecked Sendable {
-    static let executable = "/usr/bin/radicale"
-    static let serviceAccount = (user: "hub", password: "hub-secret")
+public final class RadicaleServer: @unchecked Sendable {
+    /// The Debian package's server.
+    public static let executable = "/usr/bin/radicale"
+    /// The account the calendar plugins read with.
+    public static let serviceAccount = (user: "hub", password: "hub-secret")
 
-    let port: Int
-    let folder: URL
+    /// The 127.0.0.1 port it listens on.
+    public let port: Int
+    /// Its config, users and storage.
+    public let folder: URL
     private let process: Process
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
     /// The template a plugin instance uses.
-    var calendarTemplate: String { "\(baseURL)/{user}/calendar/" }
+    public var calendarTemplate: String { "\(baseURL)/{user}/calendar/" }
 
-    /// Starts Radicale with `users` (name → password) plus the service account and waits until it answers.
-    init(users: [String: String]) async throws {
+    /// Radicale's process id (benchmarks read its CPU time).
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Starts Radicale with `users` (name → password) plus the service account and waits until it answers;
+    /// `serviceAccountWrites` lets the service account create and write every collection (for benchmarks
+    /// that fill calendars for thousands of users).
+    public init(users: [String: String], serviceAccountWrites: Bool = false) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw RadicaleError("\(Self.executable) is missing: `make test` installs it (scripts/install-deps.sh, Debian package radicale)")
         }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("radicale-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        port = try Self.freePort()
+        port = try FreePort.next()
         let accounts = users.merging([Self.serviceAccount.user: Self.serviceAccount.password]) { a, _ in a }
         try accounts.map { "\($0.key):\($0.value)\n" }.sorted().joined().write(to: folder.appendingPathComponent("users"), atomically: true, encoding: .utf8)
         try """
             [service-account]
             user: \(Self.serviceAccount.user)
             collection: .*
-            permissions: Rr
+            permissions: \(serviceAccountWrites ? "RrWw" : "Rr")
 
             [owner-principal]
             user: .+
@@ -87,7 +99,7 @@ final class RadicaleServer: @unchecked Sendable {
     ///
     /// SIGKILL, because a child started from a test thread inherits that thread's blocked-signal mask and
     /// Radicale never sees SIGTERM; its storage is a throw-away folder, so nothing is lost.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -96,7 +108,7 @@ final class RadicaleServer: @unchecked Sendable {
     }
 
     /// Radicale's own log so far (for failure messages).
-    var log: String { (try? String(contentsOf: folder.appendingPathComponent("radicale.log"), encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOf: folder.appendingPathComponent("radicale.log"), encoding: .utf8)) ?? "" }
 
     private func waitForListener() async throws {
         for _ in 0..<200 {
@@ -119,58 +131,12 @@ final class RadicaleServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
     }
-
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RadicaleError("no socket for a free port") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 ? getsockname(fd, $0, &length) : -1 }
-        }
-        guard bound == 0 else { throw RadicaleError("cannot bind a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 
 /// Why the Radicale harness failed.
-struct RadicaleError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Writes calendars and events as their owner, the way a calendar client would.
-struct RadicaleWriter {
-    let transport: any HTTPTransport
-    let server: RadicaleServer
-
-    func makeCalendar(owner: String, password: String) async throws {
-        let response = try await transport.send(HTTPRequest(method: "MKCALENDAR", url: "\(server.baseURL)/\(owner)/calendar/", auth: .basic(user: owner, password: password)))
-        guard response.status == 201 else { throw RadicaleError("MKCALENDAR for \(owner): HTTP \(response.status)") }
-    }
-
-    func put(owner: String, password: String, name: String, _ ics: String) async throws {
-        let response = try await transport.send(HTTPRequest(
-            method: "PUT", url: "\(server.baseURL)/\(owner)/calendar/\(name).ics",
-            headers: [HTTPField("Content-Type", "text/calendar; charset=utf-8")], body: Data(ics.utf8), auth: .basic(user: owner, password: password)))
-        guard (200..<300).contains(response.status) else {
-            throw RadicaleError("PUT \(name) for \(owner): HTTP \(response.status) \(String(decoding: response.body, as: UTF8.self))")
-        }
-    }
-
-    func delete(owner: String, password: String, name: String) async throws {
-        let response = try await transport.send(HTTPRequest(method: "DELETE", url: "\(server.baseURL)/\(owner)/calendar/\(name).ics", auth: .basic(user: owner, password: password)))
-        guard (200..<300).contains(response.status) else { throw RadicaleError("DELETE \(name): HTTP \(response.status)") }
-    }
-}
-
-/// One VEVENT in a VCALENDAR, UTC times.
-func calDAVEvent(_ uid: String, _ start: String, _ end: String, _ extra: [String] = [], overrides: [String] = []) -> String {
-    ([
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hub tests//EN",
-        "BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:20261101T000000Z", "DTSTART:\(start)", "DTEND:\(end)",
-    ] + extra + ["END:VEVENT"] + overrides + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
+public struct RadicaleError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+    /// An error saying `description`.
+    public init(_ description: String) { self.description = description }
 }

@@ -1,8 +1,10 @@
 import Foundation
 
-/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, read back, closed).
-enum FreePort {
-    static func next() throws -> Int {
+/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, read back, closed), for the live
+/// peers tests and benchmarks start (Radicale, Kannel, SMTP, the hub itself).
+public enum FreePort {
+    /// The next free port.
+    public static func next() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(fd) }
