@@ -83,31 +83,17 @@ public struct HTTPSMSPlugin: HubPlugin {
 
     /// Answers one callback from the provider.
     func handle(_ request: CallbackRequest, context: PluginContext) async -> CallbackResponse {
-        do {
-            if let token = config.callbackToken, request.field("token") != token {
-                throw CallbackProblem("\(request.path): missing or wrong token", status: 403)
-            }
-            let output: PluginOutput
+        await CallbackSubmission.answer(request, token: config.callbackToken, context: context, counters: counters) {
             switch request.path {
             case HTTPGatewayConfig.dlrPath:
                 guard let mapping = config.deliveryReports else { return .notFound }
-                guard let report = try mapping.report(from: request) else {
-                    counters.update { $0.intermediateReports += 1 }
-                    return .ok
-                }
-                output = .deliveryReport(report)
+                return try mapping.report(from: request).map { .output(.deliveryReport($0)) } ?? .intermediate
             case HTTPGatewayConfig.moPath:
                 guard let mapping = config.incoming else { return .notFound }
-                output = .incomingSMS(try Self.incomingSMS(request, mapping: mapping, receivedAt: context.clock.now()))
+                return .output(.incomingSMS(try Self.incomingSMS(request, mapping: mapping, receivedAt: context.clock.now())))
             default:
                 return .notFound
             }
-            return await CallbackSubmission.submit(output, context: context, counters: counters)
-        } catch let problem as CallbackProblem {
-            counters.callbackProblem(problem, path: request.path, at: context.clock.now(), logger: context.logger)
-            return CallbackResponse(status: problem.status, body: problem.description + "\n")
-        } catch {
-            return CallbackResponse(status: 500, body: "\(error)\n")
         }
     }
 

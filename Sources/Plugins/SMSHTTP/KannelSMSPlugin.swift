@@ -84,26 +84,11 @@ public struct KannelSMSPlugin: HubPlugin {
     /// Answers one callback from Kannel.
     func handle(_ request: CallbackRequest, context: PluginContext) async -> CallbackResponse {
         guard request.path == KannelCallbacks.dlrPath || request.path == KannelCallbacks.moPath else { return .notFound }
-        do {
-            if let token = config.callbackToken, request.field("token") != token {
-                throw CallbackProblem("\(request.path): missing or wrong token", status: 403)
-            }
-            let output: PluginOutput
+        return await CallbackSubmission.answer(request, token: config.callbackToken, context: context, counters: counters) {
             if request.path == KannelCallbacks.dlrPath {
-                guard let report = try KannelCallbacks.deliveryReport(request) else {
-                    counters.update { $0.intermediateReports += 1 }
-                    return .ok
-                }
-                output = .deliveryReport(report)
-            } else {
-                output = .incomingSMS(try KannelCallbacks.incomingSMS(request, receivedAt: context.clock.now()))
+                return try KannelCallbacks.deliveryReport(request).map { .output(.deliveryReport($0)) } ?? .intermediate
             }
-            return await CallbackSubmission.submit(output, context: context, counters: counters)
-        } catch let problem as CallbackProblem {
-            counters.callbackProblem(problem, path: request.path, at: context.clock.now(), logger: context.logger)
-            return CallbackResponse(status: problem.status, body: problem.description + "\n")
-        } catch {
-            return CallbackResponse(status: 500, body: "\(error)\n")
+            return .output(.incomingSMS(try KannelCallbacks.incomingSMS(request, receivedAt: context.clock.now())))
         }
     }
 }
